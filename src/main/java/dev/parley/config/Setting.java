@@ -1,0 +1,49 @@
+package dev.parley.config;
+
+/**
+ * The environment variables Parley reads, with their defaults as shown by {@code --help}. The
+ * README's configuration table lists the same variables; {@code ConfigLoaderTest} keeps them in step.
+ */
+public enum Setting {
+    LLM_PROVIDER("openai when OPENAI_API_KEY is set, else ollama", "openai | ollama"),
+    OPENAI_API_KEY("unset", "API key for the OpenAI-compatible server (never logged)"),
+    OPENAI_BASE_URL(ConfigLoader.DEFAULT_OPENAI_URL, "any OpenAI-compatible server: LM Studio, llama.cpp, vLLM, OpenRouter"),
+    OPENAI_MODEL(ConfigLoader.DEFAULT_OPENAI_MODEL, "model for the OpenAI-compatible server"),
+    OLLAMA_BASE_URL(ConfigLoader.DEFAULT_OLLAMA_URL, "where Ollama listens"),
+    OLLAMA_MODEL(ConfigLoader.DEFAULT_OLLAMA_MODEL, "model for Ollama (ollama pull it first)"),
+    SYSTEM_PROMPT("a prompt asking for short, speakable replies", "first message of every conversation"),
+    PARLEY_DATA_DIR("the OS user-data folder, e.g. ~/.local/share/parley", "conversations, downloaded voices"),
+    PARLEY_MODELS_DIR("./models", "folder of Piper voices (NAME.onnx + NAME.onnx.json)"),
+    PARLEY_PORT("8085", "port of the embedded WebSocket/HTTP server (0 = any free port)"),
+    PARLEY_HOST("127.0.0.1", "interface of the embedded server; 0.0.0.0 exposes it to the network"),
+    LOG_LEVEL("info", "error | warn | info | debug | trace"),
+    PARLEY_CONNECT_TIMEOUT("10", "seconds to connect to the LLM server"),
+    PARLEY_FIRST_TOKEN_TIMEOUT("60", "seconds to wait for the first token"),
+    PARLEY_TOKEN_TIMEOUT("60", "seconds to wait between tokens"),
+    PARLEY_HISTORY_CHARS("24000", "characters of earlier turns sent with each message (oldest dropped first)"),
+    PARLEY_LANGUAGE("en_US", "speech language when a request names none"),
+    PARLEY_VOICE("unset", "preferred voice ids, comma-separated, one per language (e.g. en_US-lessac-medium)"),
+    PARLEY_RATE("1.0", "default speaking rate, 0.5 to 2.0"),
+    PARLEY_ONNX_THREADS("half the cores, at least 1", "intra-op threads of each Piper voice session"),
+    PARLEY_TTS_THREADS("the number of cores, at least 2", "synthesis threads shared by all conversations"),
+    PARLEY_VOICES_URL(ConfigLoader.DEFAULT_VOICES_URL, "base URL of the Piper voice catalogue"),
+    PARLEY_ALLOWED_ORIGINS("unset", "extra browser origins allowed to open the WebSocket, comma-separated"),
+    PARLEY_MAX_STREAMS("64", "concurrent WebSocket streams before new ones get error 503");
+
+    private final String defaultText;
+    private final String description;
+
+    Setting(String defaultText, String description) {
+        this.defaultText = defaultText;
+        this.description = description;
+    }
+
+    /** The default as a person reads it. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String description() {
+        return description;
+    }
+}

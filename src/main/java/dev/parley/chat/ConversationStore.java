@@ -1,0 +1,173 @@
+package dev.parley.chat;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conversations persisted as {@code <dir>/<id>.json}, one file each, written atomically (temporary
+ * file, then rename) so a crash never leaves a half-written conversation. Everything on disk is
+ * loaded at construction, so conversations survive restarts; unreadable files are skipped with a
+ * warning and left untouched.
+ *
+ * <p>Thread-safe. The store also serialises turns: {@link #tryBeginTurn} lets one turn at a time
+ * run per conversation. Change listeners are called on the thread that made the change, after it
+ * is on disk.
+ */
+public final class ConversationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationStore.class);
+
+    private final Path dir;
+    private final Clock clock;
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final Set<String> busy = new HashSet<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param dir the conversations folder, created when missing
+     * @throws IOException when the folder cannot be created or listed
+     */
+    public ConversationStore(Path dir, Clock clock) throws IOException {
+        this.dir = dir;
+        this.clock = clock;
+        Files.createDirectories(dir);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                load(file);
+            }
+        }
+        LOG.debug("Loaded {} conversations from {}", conversations.size(), dir);
+    }
+
+    private void load(Path file) {
+        try {
+            Conversation conversation = ConversationJson.read(Files.readAllBytes(file));
+            if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
+                LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
+                return;
+            }
+            conversations.put(conversation.id(), conversation);
+        } catch (IOException e) {
+            LOG.warn("Skipping unreadable conversation {}: {}", file, e.getMessage());
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public synchronized Optional<Conversation> find(String id) {
+        return Optional.ofNullable(conversations.get(id));
+    }
+
+    /** Every conversation, most recently updated first. */
+    public synchronized List<ConversationSummary> list() {
+        List<ConversationSummary> result = new ArrayList<>();
+        for (Conversation c : conversations.values()) {
+            result.add(new ConversationSummary(c.id(), c.title(), c.updatedAt(), c.messages().size()));
+        }
+        result.sort(Comparator.comparing(ConversationSummary::updatedAt).reversed()
+                .thenComparing(ConversationSummary::id));
+        return result;
+    }
+
+    /** Writes the conversation to disk, replacing an earlier version. */
+    public void save(Conversation conversation) throws IOException {
+        byte[] json = ConversationJson.write(conversation);
+        synchronized (this) {
+            Path target = file(conversation.id());
+            Path temporary = dir.resolve("." + conversation.id() + ".json.tmp");
+            Files.write(temporary, json);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            conversations.put(conversation.id(), conversation);
+        }
+        notifyListeners();
+    }
+
+    /** Gives a conversation a new title; returns false when there is no such conversation. */
+    public boolean rename(String id, String title) throws IOException {
+        Conversation current = find(id).orElse(null);
+        if (current == null) {
+            return false;
+        }
+        save(current.withTitle(title, clock.instant()));
+        return true;
+    }
+
+    /** Deletes a conversation from memory and disk; returns false when there was none. */
+    public boolean delete(String id) throws IOException {
+        boolean existed;
+        synchronized (this) {
+            existed = conversations.remove(id) != null;
+            try {
+                Files.delete(file(id));
+            } catch (NoSuchFileException e) {
+                // already gone: nothing to delete on disk
+            }
+        }
+        if (existed) {
+            notifyListeners();
+        }
+        return existed;
+    }
+
+    /**
+     * Marks a conversation as having a turn in progress. Returns false when one already is; the
+     * caller then refuses the new turn (error 409).
+     */
+    public synchronized boolean tryBeginTurn(String id) {
+        return busy.add(id);
+    }
+
+    /** Ends what {@link #tryBeginTurn} began. */
+    public synchronized void endTurn(String id) {
+        busy.remove(id);
+    }
+
+    /** Called after every save, rename and delete; on the thread that made the change. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Conversation listener failed", e);
+            }
+        }
+    }
+
+    private Path file(String id) {
+        if (!ConversationIds.isValid(id)) {
+            throw new IllegalArgumentException("invalid conversation id: " + id);
+        }
+        return dir.resolve(id + ".json");
+    }
+}

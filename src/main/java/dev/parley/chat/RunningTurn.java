@@ -1,0 +1,286 @@
+package dev.parley.chat;
+
+import dev.parley.audio.Pcm;
+import dev.parley.llm.ChatMessage;
+import dev.parley.llm.LlmCall;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmListener;
+import dev.parley.llm.LlmProvider;
+import dev.parley.llm.LlmUsage;
+import dev.parley.tts.Synthesizer;
+import dev.parley.tts.TtsException;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One turn: streams the reply from the provider, cuts it into speech chunks, synthesizes them one
+ * after another on the shared pool, and delivers every event through a serial executor.
+ *
+ * <p>State moves NEW → STREAMING → FINISHING (reply done, speech pending) → DONE, or straight to
+ * DONE on cancel or error. Every change of state and every delivery happens under {@link #lock},
+ * so events are queued in the order they happened and nothing is queued after the terminal event.
+ * The conversation's turn slot is released, and the reply saved, before the terminal event is
+ * delivered, so a client that reacts to it by sending the next message is never refused.
+ */
+final class RunningTurn implements ChatTurn, LlmListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningTurn.class);
+
+    private enum State { NEW, STREAMING, FINISHING, DONE }
+
+
+    private final TurnRequest request;
+    private final LlmProvider provider;
+    private final String systemPrompt;
+    private final ConversationStore store;
+    private final HistoryWindow history;
+    private final Executor synthesisPool;
+    private final Executor delivery;
+    private final ChatListener listener;
+    private final String conversationId;
+    private final SpeechChunker chunker = new SpeechChunker();
+    private final StringBuilder reply = new StringBuilder();
+    private final Object lock = new Object();
+
+    private State state = State.NEW;
+    private volatile boolean stopped;
+    private LlmCall call;
+    private CompletableFuture<Void> speech = CompletableFuture.completedFuture(null);
+    private int audioIndex;
+    private int tokenEvents;
+    private LlmUsage usage = LlmUsage.NONE;
+    private final long startNanos = System.nanoTime();
+    private long firstTokenNanos;
+    private long lastTokenNanos;
+    private long firstAudioNanos;
+
+    RunningTurn(TurnRequest request, LlmProvider provider, String systemPrompt, ConversationStore store,
+            HistoryWindow history, Executor synthesisPool, Executor delivery, ChatListener listener) {
+        this.request = request;
+        this.provider = provider;
+        this.systemPrompt = systemPrompt;
+        this.store = store;
+        this.history = history;
+        this.synthesisPool = synthesisPool;
+        this.delivery = delivery;
+        this.listener = listener;
+        this.conversationId = request.conversationId() != null ? request.conversationId() : ConversationIds.newId();
+    }
+
+    @Override
+    public String conversationId() {
+        return conversationId;
+    }
+
+    void begin() {
+        if (!store.tryBeginTurn(conversationId)) {
+            synchronized (lock) {
+                state = State.DONE;
+            }
+            deliver(new ChatEvent.Failed(409, "conversation " + conversationId
+                    + " is already answering another message; wait for it to complete or cancel it", ""));
+            return;
+        }
+        Conversation conversation = store.find(conversationId)
+                .orElseGet(() -> Conversation.empty(conversationId, store.clock().instant()));
+        List<ChatMessage> messages = history.build(systemPrompt, conversation.messages(), request.message());
+        save(conversation.append(new StoredMessage(ChatMessage.Role.USER, request.message(),
+                store.clock().instant(), false)));
+        LOG.debug("Turn on {} with {} messages to {} ({})", conversationId, messages.size(), provider.name(),
+                provider.model());
+        synchronized (lock) {
+            state = State.STREAMING;
+            deliver(new ChatEvent.Started(conversationId));
+            try {
+                call = provider.stream(messages, this);
+            } catch (RuntimeException e) {
+                LOG.error("Could not start the request to {}", provider.baseUrl(), e);
+                onError(new LlmException(500, "could not start the request: " + e.getMessage(), e));
+            }
+        }
+    }
+
+    @Override
+    public void onToken(String token) {
+        synchronized (lock) {
+            if (state != State.STREAMING) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (tokenEvents == 0) {
+                firstTokenNanos = now;
+            }
+            lastTokenNanos = now;
+            tokenEvents++;
+            reply.append(token);
+            deliver(new ChatEvent.Token(token, reply.toString()));
+            for (SpeechChunk chunk : chunker.append(token)) {
+                speakLater(chunk);
+            }
+        }
+    }
+
+    @Override
+    public void onComplete(LlmUsage finalUsage) {
+        CompletableFuture<Void> pending;
+        synchronized (lock) {
+            if (state != State.STREAMING) {
+                return;
+            }
+            state = State.FINISHING;
+            usage = finalUsage;
+            for (SpeechChunk chunk : chunker.finish()) {
+                speakLater(chunk);
+            }
+            pending = speech;
+        }
+        pending.whenComplete((ignored, error) -> complete());
+    }
+
+    @Override
+    public void onError(LlmException error) {
+        String text;
+        synchronized (lock) {
+            if (state != State.STREAMING) {
+                return;
+            }
+            state = State.DONE;
+            stopped = true;
+            text = reply.toString();
+        }
+        LOG.warn("Reply on {} failed ({}): {}", conversationId, error.code(), error.getMessage());
+        finish(text, true);
+        deliver(new ChatEvent.Failed(error.code(), error.getMessage(), text));
+    }
+
+    @Override
+    public void cancel() {
+        String text;
+        LlmCall toCancel;
+        synchronized (lock) {
+            if (state == State.DONE) {
+                return;
+            }
+            state = State.DONE;
+            stopped = true;
+            text = reply.toString();
+            toCancel = call;
+        }
+        if (toCancel != null) {
+            toCancel.cancel();
+        }
+        LOG.debug("Turn on {} cancelled after {} characters", conversationId, text.length());
+        finish(text, true);
+        deliver(new ChatEvent.Cancelled(text));
+    }
+
+    private void complete() {
+        String text;
+        synchronized (lock) {
+            if (state != State.FINISHING) {
+                return;
+            }
+            state = State.DONE;
+            text = reply.toString();
+        }
+        finish(text, false);
+        deliver(new ChatEvent.Completed(text, metrics()));
+    }
+
+    /** Called under the lock: queues synthesis of a chunk after the turn's previous one. */
+    private void speakLater(SpeechChunk chunk) {
+        Synthesizer synthesizer = request.synthesizer();
+        if (synthesizer == null || chunk.spoken().isBlank()) {
+            return;
+        }
+        speech = speech.thenRunAsync(() -> speak(synthesizer, chunk), synthesisPool)
+                .exceptionally(error -> {
+                    LOG.warn("Speech for a chunk was dropped: {}", error.toString());
+                    return null;
+                });
+    }
+
+    private void speak(Synthesizer synthesizer, SpeechChunk chunk) {
+        if (stopped) {
+            return;
+        }
+        Pcm pcm;
+        try {
+            pcm = synthesizer.synthesize(chunk.spoken());
+        } catch (TtsException | RuntimeException e) {
+            LOG.warn("Could not synthesize \"{}\": {}", abbreviate(chunk.spoken()), e.getMessage());
+            return;
+        }
+        if (pcm.samples().length == 0) {
+            return;
+        }
+        synchronized (lock) {
+            if (state == State.DONE) {
+                return;
+            }
+            if (audioIndex == 0) {
+                firstAudioNanos = System.nanoTime();
+            }
+            deliver(new ChatEvent.Audio(audioIndex++, chunk.spoken(), pcm, chunk.start(), chunk.end()));
+        }
+    }
+
+    /** Saves the reply and frees the conversation for its next turn. */
+    private void finish(String text, boolean interrupted) {
+        try {
+            Conversation current = store.find(conversationId).orElse(null);
+            if (current == null) {
+                LOG.debug("Conversation {} was deleted during its turn; the reply is not kept", conversationId);
+            } else if (!text.isEmpty() || !interrupted) {
+                save(current.append(new StoredMessage(ChatMessage.Role.ASSISTANT, text, store.clock().instant(),
+                        interrupted)));
+            }
+        } finally {
+            store.endTurn(conversationId);
+        }
+    }
+
+    private void save(Conversation conversation) {
+        try {
+            store.save(conversation);
+        } catch (IOException e) {
+            LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
+        }
+    }
+
+    private TurnMetrics metrics() {
+        long now = System.nanoTime();
+        int tokens = usage.completionTokens() != null ? usage.completionTokens() : tokenEvents;
+        double tokensPerSecond;
+        if (usage.evalNanos() != null && usage.evalNanos() > 0) {
+            tokensPerSecond = tokens * 1e9 / usage.evalNanos();
+        } else if (lastTokenNanos > firstTokenNanos) {
+            tokensPerSecond = tokens * 1e9 / (lastTokenNanos - firstTokenNanos);
+        } else {
+            tokensPerSecond = 0;
+        }
+        return new TurnMetrics(
+                tokenEvents == 0 ? null : millis(firstTokenNanos - startNanos),
+                audioIndex == 0 ? null : millis(firstAudioNanos - startNanos),
+                tokens,
+                Math.round(tokensPerSecond * 10) / 10.0,
+                millis(now - startNanos));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private void deliver(ChatEvent event) {
+        delivery.execute(() -> listener.onEvent(event));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,228 @@
+package dev.parley.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.audio.Pcm;
+import dev.parley.llm.ChatMessage;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmProvider;
+import dev.parley.tts.Synthesizer;
+import dev.parley.tts.TtsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+    private final List<String> synthesized = new CopyOnWriteArrayList<>();
+    /** Audio whose length is the number of characters spoken, so chunks are told apart. */
+    private final Synthesizer synthesizer = text -> {
+        synthesized.add(text);
+        return new Pcm(new short[text.length()], 22050);
+    };
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    private ChatService service(LlmProvider provider) throws Exception {
+        return new ChatService(() -> provider, () -> "Be brief.", new ConversationStore(dir, Clock.systemUTC()),
+                new HistoryWindow(10_000), pool);
+    }
+
+    @Test
+    void eventsArriveInOrderAndCompleteFollowsTheLastAudio() throws Exception {
+        ScriptedProvider provider = ScriptedProvider.replying("One two three four", ". Five six", " seven eight.",
+                " Nine ten eleven twelve.");
+        EventRecorder events = new EventRecorder();
+        ChatTurn turn = service(provider).start(new TurnRequest("Count", null, synthesizer), Runnable::run, events);
+
+        ChatEvent.Started started = events.next(ChatEvent.Started.class);
+        assertThat(started.conversationId()).isEqualTo(turn.conversationId());
+        ChatEvent.Completed completed = (ChatEvent.Completed) events.awaitEnd();
+
+        assertThat(completed.text()).isEqualTo("One two three four. Five six seven eight. Nine ten eleven twelve.");
+        assertThat(events.ofType(ChatEvent.Token.class)).extracting(ChatEvent.Token::text).containsExactly(
+                "One two three four", "One two three four. Five six", "One two three four. Five six seven eight.",
+                completed.text());
+        List<ChatEvent.Audio> audio = events.ofType(ChatEvent.Audio.class);
+        assertThat(audio).extracting(ChatEvent.Audio::index).containsExactly(0, 1, 2);
+        assertThat(audio).extracting(ChatEvent.Audio::text).containsExactly(
+                "One two three four.", "Five six seven eight.", "Nine ten eleven twelve.");
+        assertThat(audio).allSatisfy(a -> assertThat(a.pcm().samples()).hasSize(a.text().length()));
+        assertThat(completed.text().substring(audio.get(1).start(), audio.get(1).end()).strip())
+                .isEqualTo("Five six seven eight.");
+        assertThat(events.all.get(events.all.size() - 1)).isSameAs(completed);
+        assertThat(completed.metrics().tokens()).isEqualTo(4);
+        assertThat(completed.metrics().ttftMs()).isNotNull();
+        assertThat(completed.metrics().firstAudioMs()).isNotNull();
+    }
+
+    @Test
+    void theConversationIsStoredAndSentAsHistoryNextTime() throws Exception {
+        ScriptedProvider provider = ScriptedProvider.replying("Hi Ada.");
+        ChatService service = service(provider);
+        EventRecorder first = new EventRecorder();
+        String id = service.start(new TurnRequest("I am Ada", "ada", null), Runnable::run, first).conversationId();
+        first.awaitEnd();
+        EventRecorder second = new EventRecorder();
+        service.start(new TurnRequest("Who am I?", "ada", null), Runnable::run, second);
+        second.awaitEnd();
+
+        assertThat(id).isEqualTo("ada");
+        assertThat(provider.requests.get(1)).containsExactly(ChatMessage.system("Be brief."),
+                ChatMessage.user("I am Ada"), ChatMessage.assistant("Hi Ada."), ChatMessage.user("Who am I?"));
+        Conversation stored = service.store().find("ada").orElseThrow();
+        assertThat(stored.messages()).extracting(StoredMessage::content)
+                .containsExactly("I am Ada", "Hi Ada.", "Who am I?", "Hi Ada.");
+        assertThat(stored.title()).isEqualTo("I am Ada");
+        assertThat(first.ofType(ChatEvent.Audio.class)).isEmpty();
+    }
+
+    @Test
+    void aSecondTurnOnABusyConversationIsRefusedWith409() throws Exception {
+        ScriptedProvider provider = ScriptedProvider.holdingAfter(1, "Hello", " there.");
+        ChatService service = service(provider);
+        EventRecorder first = new EventRecorder();
+        service.start(new TurnRequest("one", "busy", null), Runnable::run, first);
+        first.next(ChatEvent.Started.class);
+        first.next(ChatEvent.Token.class);
+
+        EventRecorder second = new EventRecorder();
+        service.start(new TurnRequest("two", "busy", null), Runnable::run, second);
+        ChatEvent.Failed refused = second.next(ChatEvent.Failed.class);
+        assertThat(refused.code()).isEqualTo(409);
+        assertThat(refused.message()).contains("busy");
+
+        provider.release();
+        assertThat(first.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+        assertThat(provider.requests).hasSize(1);
+    }
+
+    @Test
+    void theConversationIsFreeBeforeCompleteIsDelivered() throws Exception {
+        ChatService service = service(ScriptedProvider.replying("Done."));
+        EventRecorder followUp = new EventRecorder();
+        service.start(new TurnRequest("one", "quick", null), Runnable::run, event -> {
+            if (event instanceof ChatEvent.Completed) {
+                service.start(new TurnRequest("two", "quick", null), Runnable::run, followUp);
+            }
+        });
+        followUp.next(ChatEvent.Started.class);
+        assertThat(followUp.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+    }
+
+    @Test
+    void cancelStopsTheRequestAndStoresWhatWasSaidAsInterrupted() throws Exception {
+        ScriptedProvider provider = ScriptedProvider.holdingAfter(2, "Once upon", " a time", " there was.");
+        ChatService service = service(provider);
+        EventRecorder events = new EventRecorder();
+        ChatTurn turn = service.start(new TurnRequest("Story", "story", synthesizer), Runnable::run, events);
+        events.next(ChatEvent.Started.class);
+        events.next(ChatEvent.Token.class);
+        events.next(ChatEvent.Token.class);
+
+        turn.cancel();
+        provider.release();
+        ChatEvent.Cancelled cancelled = (ChatEvent.Cancelled) events.awaitEnd();
+
+        assertThat(cancelled.text()).isEqualTo("Once upon a time");
+        assertThat(provider.cancelled).isTrue();
+        StoredMessage reply = service.store().find("story").orElseThrow().messages().get(1);
+        assertThat(reply.content()).isEqualTo("Once upon a time");
+        assertThat(reply.interrupted()).isTrue();
+        turn.cancel();
+        Thread.sleep(100);
+        assertThat(events.all.get(events.all.size() - 1)).isSameAs(cancelled);
+        assertThat(service.store().tryBeginTurn("story")).isTrue();
+    }
+
+    @Test
+    void cancelWhileSpeechIsPendingDropsTheRestOfTheAudio() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        Synthesizer blocking = text -> {
+            try {
+                slow.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Pcm(new short[10], 16000);
+        };
+        ChatService service = service(ScriptedProvider.replying("First sentence here.", " Second sentence here."));
+        EventRecorder events = new EventRecorder();
+        ChatTurn turn = service.start(new TurnRequest("Talk", null, blocking), Runnable::run, events);
+        events.next(ChatEvent.Started.class);
+        events.next(ChatEvent.Token.class);
+        events.next(ChatEvent.Token.class);
+
+        turn.cancel();
+        slow.countDown();
+        assertThat(events.awaitEnd()).isInstanceOf(ChatEvent.Cancelled.class);
+        Thread.sleep(200);
+        assertThat(events.ofType(ChatEvent.Audio.class)).isEmpty();
+    }
+
+    @Test
+    void anErrorEndsTheTurnWithItsCodeAndKeepsThePartialReply() throws Exception {
+        ChatService service = service(ScriptedProvider.failingAfter(new LlmException(502, "the reply was cut off"),
+                "Partial", " answer"));
+        EventRecorder events = new EventRecorder();
+        service.start(new TurnRequest("Q", "err", synthesizer), Runnable::run, events);
+        ChatEvent.Failed failed = (ChatEvent.Failed) events.awaitEnd();
+
+        assertThat(failed.code()).isEqualTo(502);
+        assertThat(failed.message()).isEqualTo("the reply was cut off");
+        assertThat(failed.text()).isEqualTo("Partial answer");
+        StoredMessage reply = service.store().find("err").orElseThrow().messages().get(1);
+        assertThat(reply.interrupted()).isTrue();
+        assertThat(reply.content()).isEqualTo("Partial answer");
+    }
+
+    @Test
+    void aChunkThatCannotBeSpokenIsSkippedAndIndexesStayContiguous() throws Exception {
+        Synthesizer flaky = text -> {
+            if (text.startsWith("Broken")) {
+                throw new TtsException("engine crashed");
+            }
+            return new Pcm(new short[text.length()], 22050);
+        };
+        ChatService service = service(ScriptedProvider.replying("Fine first one.", " Broken second one.",
+                " Fine third one."));
+        EventRecorder events = new EventRecorder();
+        service.start(new TurnRequest("Q", null, flaky), Runnable::run, events);
+        assertThat(events.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+        assertThat(events.ofType(ChatEvent.Audio.class)).extracting(ChatEvent.Audio::index, ChatEvent.Audio::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "Fine first one."),
+                        org.assertj.core.groups.Tuple.tuple(1, "Fine third one."));
+    }
+
+    @Test
+    void manyTurnsAtOnceEachGetTheirOwnOrderedStream() throws Exception {
+        ChatService service = service(ScriptedProvider.replying("Alpha beta gamma delta.", " Epsilon zeta eta.",
+                " Theta iota kappa."));
+        List<EventRecorder> recorders = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            EventRecorder events = new EventRecorder();
+            recorders.add(events);
+            service.start(new TurnRequest("go " + i, null, synthesizer), pool, events);
+        }
+        for (EventRecorder events : recorders) {
+            assertThat(events.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+            assertThat(events.ofType(ChatEvent.Audio.class)).extracting(ChatEvent.Audio::index).containsExactly(0, 1, 2);
+        }
+        assertThat(service.store().list()).hasSize(20);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.parley.server;
+
+import dev.parley.chat.ChatService;
+import dev.parley.tts.Voice;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server: the chat stream at {@code /ws/chat/stream} plus {@code GET /health} and
+ * {@code GET /voices} on the same port. Java-WebSocket's threads only parse and dispatch; starting
+ * a stream (choosing and loading a voice, reading the conversation) and writing its events run on
+ * this server's own small pool.
+ *
+ * <p>Lifecycle: {@link #start} once, {@link #stop} once. Owns its threads.
+ */
+public final class ParleyServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
+    private static final int MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+    private final Endpoint endpoint;
+    private final ChatService chat;
+    private final SpeechResolver speech;
+    private final ServerOptions options;
+    private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws"));
+    private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+    private volatile Runnable connectionsListener = () -> { };
+
+    public ParleyServer(ServerOptions options, ChatService chat, SpeechResolver speech, Supplier<Health> health,
+            Supplier<List<Voice>> voices) {
+        this.chat = chat;
+        this.speech = speech;
+        this.options = options;
+        Routes routes = new Routes(health, voices, new OriginPolicy(options.allowedOrigins()), sessions::size,
+                options.maxStreams(), options.version());
+        this.endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
+                new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES));
+    }
+
+    /**
+     * Binds and starts serving; returns once the port is open.
+     *
+     * @throws BindException when the port is in use or the host cannot be bound
+     */
+    public void start() throws IOException {
+        endpoint.start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new IOException("the server did not start within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the server", e);
+        }
+        if (startFailure != null) {
+            work.shutdownNow();
+            if (startFailure instanceof BindException) {
+                BindException bind = new BindException("port " + options.port() + " on " + options.host()
+                        + " is in use or not available (" + startFailure.getMessage() + ")");
+                bind.initCause(startFailure);
+                throw bind;
+            }
+            throw new IOException("the server could not start: " + startFailure.getMessage(), startFailure);
+        }
+        LOG.info("Listening on ws://{}:{}{} (also GET /health, GET /voices)", options.host(), port(),
+                Routes.STREAM_PATH);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    public String host() {
+        return options.host();
+    }
+
+    /** Streams open right now. */
+    public int connections() {
+        return sessions.size();
+    }
+
+    /** Called, on a server thread, whenever {@link #connections()} changes. */
+    public void onConnectionsChanged(Runnable listener) {
+        this.connectionsListener = listener;
+    }
+
+    /** Closes every connection and frees the port; running turns are cancelled. */
+    public void stop() {
+        try {
+            endpoint.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        work.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private final class Endpoint extends WebSocketServer {
+
+        Endpoint(InetSocketAddress address, HttpDraft draft) {
+            super(address, 2, List.of(draft));
+            setReuseAddr(true);
+            setConnectionLostTimeout(60);
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            if (connection.getDraft() instanceof HttpDraft draft && draft.answeredWithHttp()) {
+                ((WebSocketImpl) connection).flushAndClose(CloseFrame.NORMAL, "plain HTTP response sent", false);
+                return;
+            }
+            StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
+                    work);
+            if (sessions.size() >= options.maxStreams()) {
+                LOG.warn("Refused a stream: {} are open (PARLEY_MAX_STREAMS)", sessions.size());
+                connection.send(ProtocolJson.error(503, "the server is busy with " + sessions.size()
+                        + " streams; try again shortly"));
+                connection.close(CloseFrame.NORMAL);
+                return;
+            }
+            connection.setAttachment(session);
+            sessions.add(session);
+            connectionsListener.run();
+            work.execute(session::start);
+        }
+
+        @Override
+        public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+            StreamSession session = connection.getAttachment();
+            if (session != null && sessions.remove(session)) {
+                session.onClientClosed();
+                connectionsListener.run();
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket connection, String message) {
+            StreamSession session = connection.getAttachment();
+            if (session != null) {
+                session.onClientMessage(message);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket connection, ByteBuffer message) {
+            LOG.debug("Ignoring a binary message of {} bytes", message.remaining());
+        }
+
+        @Override
+        public void onError(WebSocket connection, Exception error) {
+            if (connection == null) {
+                startFailure = error;
+                started.countDown();
+            } else {
+                LOG.debug("WebSocket error on {}: {}", connection.getRemoteSocketAddress(), error.toString());
+            }
+        }
+    }
+}

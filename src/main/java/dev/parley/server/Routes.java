@@ -1,0 +1,76 @@
+package dev.parley.server;
+
+import dev.parley.tts.Voice;
+import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.java_websocket.handshake.ClientHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's routes: {@code GET /health}, {@code GET /voices}, and the WebSocket at
+ * {@value #STREAM_PATH}. A plain GET on the WebSocket path gets 426; anything else 404.
+ */
+final class Routes implements HttpRouter {
+
+    static final String STREAM_PATH = "/ws/chat/stream";
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private final Supplier<Health> health;
+    private final Supplier<List<Voice>> voices;
+    private final OriginPolicy origins;
+    private final IntSupplier connections;
+    private final int maxStreams;
+    private final String version;
+
+    Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, IntSupplier connections,
+            int maxStreams, String version) {
+        this.health = health;
+        this.voices = voices;
+        this.origins = origins;
+        this.connections = connections;
+        this.maxStreams = maxStreams;
+        this.version = version;
+    }
+
+    @Override
+    public HttpResponse route(ClientHandshake request, boolean upgradable) {
+        String target = request.getResourceDescriptor();
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question);
+        try {
+            if (path.equals(STREAM_PATH)) {
+                return stream(request, upgradable);
+            }
+            if (upgradable) {
+                return HttpResponse.text(404, "Not Found", "no WebSocket at " + path + "; connect to " + STREAM_PATH);
+            }
+            return switch (path) {
+                case "/health" -> HttpResponse.json(ProtocolJson.health(health.get(), version,
+                        connections.getAsInt(), maxStreams));
+                case "/voices" -> HttpResponse.json(ProtocolJson.voices(voices.get()));
+                default -> HttpResponse.text(404, "Not Found",
+                        "not found: Parley serves GET /health, GET /voices and the WebSocket " + STREAM_PATH);
+            };
+        } catch (RuntimeException e) {
+            LOG.error("Request for {} failed", path, e);
+            return HttpResponse.text(500, "Internal Server Error", "internal error: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse stream(ClientHandshake request, boolean upgradable) {
+        if (!upgradable) {
+            return HttpResponse.text(426, "Upgrade Required", STREAM_PATH + " is a WebSocket endpoint; "
+                    + "connect with a WebSocket client, e.g. wscat -c 'ws://HOST:PORT" + STREAM_PATH
+                    + "?message=Hello'").withHeader("Upgrade", "websocket");
+        }
+        String origin = request.getFieldValue("Origin");
+        if (!origins.allows(origin)) {
+            LOG.warn("Refused a WebSocket from origin {} (allow it with PARLEY_ALLOWED_ORIGINS)", origin);
+            return HttpResponse.text(403, "Forbidden", "origin " + origin + " is not allowed; "
+                    + "set PARLEY_ALLOWED_ORIGINS to allow it");
+        }
+        return null;
+    }
+}

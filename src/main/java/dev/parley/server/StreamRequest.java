@@ -1,0 +1,57 @@
+package dev.parley.server;
+
+import dev.parley.chat.ConversationIds;
+import java.util.Map;
+
+/**
+ * The parameters of {@code /ws/chat/stream}, validated.
+ *
+ * @param message what to answer: present, not blank, at most {@value #MAX_MESSAGE_CHARS} characters
+ * @param language speech language as given (checked when the voice is chosen), or {@code null}
+ * @param conversationId conversation to continue, or {@code null} for a new one
+ * @param voice voice id, or {@code null} to choose by language
+ * @param rate speaking rate, or {@code null} for the default
+ */
+record StreamRequest(String message, String language, String conversationId, String voice, Double rate) {
+
+    static final int MAX_MESSAGE_CHARS = 8_000;
+
+    /** Validates the query parameters, in the order a person would fix them. */
+    static StreamRequest from(Map<String, String> parameters) throws RequestException {
+        String message = parameters.get("message");
+        if (message == null || message.isBlank()) {
+            throw new RequestException(400, "the message parameter is missing or blank: "
+                    + "connect to /ws/chat/stream?message=Hello");
+        }
+        int characters = message.codePointCount(0, message.length());
+        if (characters > MAX_MESSAGE_CHARS) {
+            throw new RequestException(413, "the message is " + characters + " characters long; the limit is "
+                    + MAX_MESSAGE_CHARS);
+        }
+        String conversationId = blankToNull(parameters.get("conversation_id"));
+        if (conversationId != null && !ConversationIds.isValid(conversationId)) {
+            throw new RequestException(400, "conversation_id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        return new StreamRequest(message, blankToNull(parameters.get("language")), conversationId,
+                blankToNull(parameters.get("voice")), rate(parameters.get("rate")));
+    }
+
+    private static Double rate(String value) throws RequestException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double rate = Double.parseDouble(value.strip());
+            if (rate >= 0.5 && rate <= 2.0) {
+                return rate;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + value + "'");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

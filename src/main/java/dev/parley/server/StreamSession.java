@@ -1,0 +1,113 @@
+package dev.parley.server;
+
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatListener;
+import dev.parley.chat.ChatService;
+import dev.parley.chat.ChatTurn;
+import dev.parley.chat.TurnRequest;
+import java.util.concurrent.Executor;
+import org.java_websocket.WebSocket;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket stream: validates the request, starts the chat turn and writes its events as
+ * protocol messages, then closes with 1000 after {@code complete}, {@code cancelled} or
+ * {@code error}. A {@code {"type":"cancel"}} message or the client going away cancels the turn,
+ * which cancels the upstream request.
+ *
+ * <p>{@link #start} runs on the server's work pool; {@link #onClientMessage} and
+ * {@link #onClientClosed} on Java-WebSocket threads (they only flag and cancel); events arrive on
+ * the delivery executor.
+ */
+final class StreamSession implements ChatListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
+
+    private final WebSocket connection;
+    private final String target;
+    private final ChatService chat;
+    private final SpeechResolver speech;
+    private final Executor delivery;
+    private volatile ChatTurn turn;
+    private volatile boolean stopRequested;
+    private volatile String voiceId;
+
+    StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor delivery) {
+        this.connection = connection;
+        this.target = target;
+        this.chat = chat;
+        this.speech = speech;
+        this.delivery = delivery;
+    }
+
+    void start() {
+        try {
+            StreamRequest request = StreamRequest.from(QueryString.parse(target).parameters());
+            Speech voice = speech.resolve(request.language(), request.voice(), request.rate());
+            if (stopRequested) {
+                sendAndClose(ProtocolJson.event(new ChatEvent.Cancelled("")));
+                return;
+            }
+            voiceId = voice.voiceId();
+            turn = chat.start(new TurnRequest(request.message(), request.conversationId(), voice.synthesizer()),
+                    delivery, this);
+            if (stopRequested) {
+                turn.cancel();
+            }
+        } catch (RequestException e) {
+            LOG.debug("Refused stream {}: {} {}", target, e.code(), e.getMessage());
+            sendAndClose(ProtocolJson.error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Stream {} failed to start", target, e);
+            sendAndClose(ProtocolJson.error(500, "internal error: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.Started started) {
+            send(ProtocolJson.streaming(started.conversationId(), voiceId));
+        } else if (event.isTerminal()) {
+            sendAndClose(ProtocolJson.event(event));
+        } else {
+            send(ProtocolJson.event(event));
+        }
+    }
+
+    void onClientMessage(String text) {
+        String type = ProtocolJson.clientMessageType(text);
+        if ("cancel".equals(type)) {
+            stop();
+        } else {
+            LOG.debug("Ignoring a client message of type {}", type);
+        }
+    }
+
+    void onClientClosed() {
+        stop();
+    }
+
+    private void stop() {
+        stopRequested = true;
+        ChatTurn current = turn;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private void send(String json) {
+        try {
+            connection.send(json);
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("Client left before a message could be sent");
+        }
+    }
+
+    private void sendAndClose(String json) {
+        send(json);
+        connection.close(CloseFrame.NORMAL);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StreamRequestTest {
+
+    private static StreamRequest parse(String target) throws RequestException {
+        return StreamRequest.from(QueryString.parse(target).parameters());
+    }
+
+    @Test
+    void decodesEveryParameter() throws Exception {
+        StreamRequest request = parse("/ws/chat/stream?message=Hello%2C+how+are+you%3F%20%F0%9F%8E%89"
+                + "&language=en-US&conversation_id=abc_DEF-1&voice=en_US-lessac-medium&rate=1.25");
+        assertThat(request.message()).isEqualTo("Hello, how are you? 🎉");
+        assertThat(request.language()).isEqualTo("en-US");
+        assertThat(request.conversationId()).isEqualTo("abc_DEF-1");
+        assertThat(request.voice()).isEqualTo("en_US-lessac-medium");
+        assertThat(request.rate()).isEqualTo(1.25);
+    }
+
+    @Test
+    void optionalParametersMayBeAbsentOrBlank() throws Exception {
+        StreamRequest request = parse("/ws/chat/stream?message=hi&language=&voice=");
+        assertThat(request.language()).isNull();
+        assertThat(request.voice()).isNull();
+        assertThat(request.conversationId()).isNull();
+        assertThat(request.rate()).isNull();
+    }
+
+    @Test
+    void theFirstOfARepeatedParameterWins() throws Exception {
+        assertThat(parse("/x?message=one&message=two").message()).isEqualTo("one");
+    }
+
+    @Test
+    void eightThousandCharactersAreAcceptedAndOneMoreIsNot() throws Exception {
+        String emoji = "🎉".repeat(8_000);
+        assertThat(StreamRequest.from(java.util.Map.of("message", emoji)).message()).hasSize(16_000);
+        assertThatThrownBy(() -> StreamRequest.from(java.util.Map.of("message", "a".repeat(8_001))))
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(413))
+                .hasMessageContaining("8001").hasMessageContaining("8000");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/ws/chat/stream                                  | 400 | message parameter is missing",
+        "/ws/chat/stream?message=                         | 400 | message parameter is missing",
+        "/ws/chat/stream?message=%20%20%0A                | 400 | message parameter is missing",
+        "/ws/chat/stream?message=hi&conversation_id=a/b   | 400 | conversation_id must be",
+        "/ws/chat/stream?message=hi&conversation_id=../x  | 400 | conversation_id must be",
+        "/ws/chat/stream?message=hi&rate=3                | 400 | rate must be a number from 0.5 to 2.0",
+        "/ws/chat/stream?message=hi&rate=fast             | 400 | rate must be a number",
+        "/ws/chat/stream?message=%E0%A4                   | 400 | not valid percent-encoding",
+        "/ws/chat/stream?message=100%                     | 400 | not valid percent-encoding",
+    })
+    void badRequestsAreRefusedWithTheirCode(String target, int code, String message) {
+        assertThatThrownBy(() -> parse(target))
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(code))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void a65CharacterConversationIdIsRefused() {
+        assertThatThrownBy(() -> parse("/ws/chat/stream?message=hi&conversation_id=" + "a".repeat(65)))
+                .isInstanceOf(RequestException.class);
+    }
+}

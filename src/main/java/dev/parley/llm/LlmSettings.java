@@ -1,0 +1,51 @@
+package dev.parley.llm;
+
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * Where a provider sends its requests and as which model.
+ *
+ * <p>{@link #toString()} never shows the API key.
+ *
+ * @param baseUrl the server's base URL, e.g. {@code https://api.openai.com/v1} or
+ *     {@code http://localhost:11434}; trailing slashes are dropped
+ * @param apiKey sent as {@code Authorization: Bearer <key>}; {@code null} (or blank, which becomes
+ *     {@code null}) sends no {@code Authorization} header
+ * @param model the model name sent with each request
+ * @param timeouts connect and token timeouts
+ */
+public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeouts timeouts) {
+
+    public LlmSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(timeouts, "timeouts");
+        baseUrl = baseUrl.strip().replaceAll("/+$", "");
+        if (HttpUrl.parse(baseUrl) == null) {
+            throw new IllegalArgumentException("not an http:// or https:// URL: " + baseUrl);
+        }
+        if (model.isBlank()) {
+            throw new IllegalArgumentException("model is blank");
+        }
+        if (apiKey != null && apiKey.isBlank()) {
+            apiKey = null;
+        }
+    }
+
+    /** Settings with the default timeouts. */
+    public LlmSettings(String baseUrl, String apiKey, String model) {
+        this(baseUrl, apiKey, model, LlmTimeouts.DEFAULT);
+    }
+
+    /** {@code baseUrl} joined with a relative {@code path} such as {@code chat/completions}. */
+    HttpUrl url(String path) {
+        return HttpUrl.get(baseUrl + "/" + path);
+    }
+
+    @Override
+    public String toString() {
+        return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "(set)")
+                + ", model=" + model + ", timeouts=" + timeouts + "]";
+    }
+}

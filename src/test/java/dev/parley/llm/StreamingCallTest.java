@@ -1,0 +1,156 @@
+package dev.parley.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The listener contract of {@link StreamingCall}, driven through a scripted transport: each
+ * attempt's sink is handed to the test, which reports from its own "HTTP" thread.
+ */
+class StreamingCallTest {
+
+    private static final LlmSettings SETTINGS = new LlmSettings("http://localhost:1", null, "m");
+    private static final Failures FAILURES = new Failures("the server", SETTINGS, "KEY", "cannot reach the server");
+
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    private final BlockingQueue<ReplySink> attempts = new LinkedBlockingQueue<>();
+    private final List<ReplySink> cancelledAttempts = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void deliversTokensThenOneTerminalCallback() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, LlmTimeouts.DEFAULT);
+        ReplySink sink = nextAttempt();
+
+        onHttpThread(() -> {
+            sink.token("");
+            sink.token("Hi");
+            sink.complete(new LlmUsage(1, 2, null, "stop"));
+            sink.fail(new LlmException(502, "late"));
+            sink.failed(new IOException("late"), true);
+        });
+
+        assertThat(listener.takeToken()).isEqualTo("Hi");
+        assertThat(listener.awaitComplete()).isEqualTo(new LlmUsage(1, 2, null, "stop"));
+        listener.assertClean();
+    }
+
+    @Test
+    void cancelAbortsTheAttemptAndDropsEverythingAfter() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        StreamingCall call = start(listener, LlmTimeouts.DEFAULT);
+        ReplySink sink = nextAttempt();
+
+        call.cancel();
+        listener.cancelReturned();
+        onHttpThread(() -> {
+            sink.token("late");
+            sink.failed(new IOException("Canceled"), true);
+        });
+
+        assertThat(cancelledAttempts).containsExactly(sink);
+        listener.assertClean();
+    }
+
+    @Test
+    void listenerMayCancelFromItsOwnCallback() throws Exception {
+        BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+        StreamingCall[] call = new StreamingCall[1];
+        call[0] = start(new LlmListener() {
+            @Override
+            public void onToken(String token) {
+                tokens.add(token);
+                call[0].cancel();
+            }
+
+            @Override
+            public void onComplete(LlmUsage usage) {
+                tokens.add("complete");
+            }
+
+            @Override
+            public void onError(LlmException error) {
+                tokens.add("error");
+            }
+        }, LlmTimeouts.DEFAULT);
+        ReplySink sink = nextAttempt();
+
+        onHttpThread(() -> {
+            sink.token("one");
+            sink.token("two");
+            sink.complete(LlmUsage.NONE);
+        });
+
+        assertThat(tokens).containsExactly("one");
+        assertThat(cancelledAttempts).containsExactly(sink);
+    }
+
+    @Test
+    void rateLimitedAttemptsAreRetriedTwiceThenReported() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, LlmTimeouts.DEFAULT);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ReplySink sink = nextAttempt();
+            onHttpThread(() -> sink.rateLimited(new LlmException(429, "slow down"), Duration.ZERO));
+        }
+
+        assertThat(listener.awaitError()).hasMessage("slow down");
+        assertThat(attempts).isEmpty();
+        listener.assertClean();
+    }
+
+    @Test
+    void timeoutCancelsTheAttemptWhoseFailureCarriesTheTimeout() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, new LlmTimeouts(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(30)));
+        ReplySink sink = nextAttempt();
+
+        LlmException error = listener.awaitError();
+
+        assertThat(cancelledAttempts).containsExactly(sink);
+        assertThat(error.code()).isEqualTo(502);
+        assertThat(error).hasMessage("no reply from m within 50 ms");
+        listener.assertClean();
+    }
+
+    private StreamingCall start(LlmListener listener, LlmTimeouts timeouts) {
+        return StreamingCall.start("test", sink -> {
+            attempts.add(sink);
+            return () -> {
+                cancelledAttempts.add(sink);
+                // Like OkHttp: a cancelled call reports its failure on its own thread.
+                new Thread(() -> sink.failed(new IOException("Canceled"), false)).start();
+            };
+        }, listener, scheduler, timeouts, FAILURES);
+    }
+
+    private ReplySink nextAttempt() throws InterruptedException {
+        ReplySink sink = attempts.poll(10, TimeUnit.SECONDS);
+        assertThat(sink).as("attempt started").isNotNull();
+        return sink;
+    }
+
+    /** Runs {@code steps} on another thread, as HTTP callbacks do, and waits for it to finish. */
+    private static void onHttpThread(Runnable steps) throws InterruptedException {
+        Thread thread = new Thread(steps, "fake-http");
+        thread.start();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(thread.isAlive()).as("callbacks returned").isFalse();
+    }
+}

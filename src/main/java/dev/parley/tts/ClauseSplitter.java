@@ -40,14 +40,14 @@ final class ClauseSplitter {
                 while (end < n && isPunctuation(text.charAt(end))) {
                     end++;
                 }
-                char last = text.charAt(end - 1);
+                boolean singleFullStop = end - i == 1 && c == '.';
                 while (end < n && isCloser(text.charAt(end))) {
                     end++;
                 }
                 current.append(text, i, end);
                 i = end;
                 if (end == n || Character.isWhitespace(text.charAt(end))) {
-                    if (!(last == '.' && abbreviationFollows(text, end))) {
+                    if (!(singleFullStop && abbreviationFollows(text, end))) {
                         emit(current, clauses);
                     }
                 }

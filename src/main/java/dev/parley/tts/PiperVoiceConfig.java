@@ -54,7 +54,10 @@ record PiperVoiceConfig(
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")");
+            String what = e.getOriginalMessage().split(" \\(|\\R", 2)[0];
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("not valid JSON" + where + " (" + what + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable (" + e.getMessage() + ")");
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,11 +51,11 @@ final class EspeakLanguages {
             if (!row.matches()) {
                 continue;
             }
-            String language = row.group(2).toLowerCase(java.util.Locale.ROOT);
+            String language = row.group(2).toLowerCase(Locale.ROOT);
             languages.add(language);
             Matcher alias = ALIAS.matcher(row.group(6));
             while (alias.find()) {
-                String code = alias.group(1).toLowerCase(java.util.Locale.ROOT);
+                String code = alias.group(1).toLowerCase(Locale.ROOT);
                 int priority = Integer.parseInt(alias.group(2));
                 Alias known = aliases.get(code);
                 if (known == null || priority < known.priority()) {

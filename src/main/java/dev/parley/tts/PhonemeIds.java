@@ -1,5 +1,6 @@
 package dev.parley.tts;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -76,14 +77,14 @@ final class PhonemeIds {
 
         void add(long[] more) {
             if (size + more.length > ids.length) {
-                ids = java.util.Arrays.copyOf(ids, Math.max(ids.length * 2, size + more.length));
+                ids = Arrays.copyOf(ids, Math.max(ids.length * 2, size + more.length));
             }
             System.arraycopy(more, 0, ids, size, more.length);
             size += more.length;
         }
 
         long[] toArray() {
-            return java.util.Arrays.copyOf(ids, size);
+            return Arrays.copyOf(ids, size);
         }
     }
 }

@@ -77,7 +77,8 @@ final class PiperModel implements AutoCloseable {
             hasSpeakerInput = loaded.getInputNames().contains(SPEAKER);
             session = loaded;
             try {
-                infer(voice.config().phonemeIds().encode(""), new float[] {0.667f, 1f, 0.8f}, hasSpeakerInput ? 0L : null);
+                long[] bosPadEos = voice.config().phonemeIds().encode("");
+                infer(bosPadEos, new float[] {0.667f, 1f, 0.8f}, hasSpeakerInput ? 0L : null);
             } catch (TtsException e) {
                 throw new ModelLoadException(e.getMessage());
             }
@@ -111,11 +112,11 @@ final class PiperModel implements AutoCloseable {
             }
             Map<String, OnnxTensor> inputs = new HashMap<>();
             try {
-                inputs.put(INPUT, OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), new long[] {1, ids.length}));
-                inputs.put(INPUT_LENGTHS, OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[] {ids.length}), new long[] {1}));
+                inputs.put(INPUT, longs(ids, 1, ids.length));
+                inputs.put(INPUT_LENGTHS, longs(new long[] {ids.length}, 1));
                 inputs.put(SCALES, OnnxTensor.createTensor(environment, FloatBuffer.wrap(scales), new long[] {3}));
                 if (sid != null) {
-                    inputs.put(SPEAKER, OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[] {sid}), new long[] {1}));
+                    inputs.put(SPEAKER, longs(new long[] {sid}, 1));
                 }
                 try (OrtSession.Result result = current.run(inputs, Set.of(OUTPUT))) {
                     OnnxValue output = result.get(0);
@@ -136,6 +137,10 @@ final class PiperModel implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private OnnxTensor longs(long[] values, long... shape) throws OrtException {
+        return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), shape);
     }
 
     /** Closes the session once running inferences are done; later calls fail. */

@@ -56,12 +56,16 @@ final class ProcessRunner {
             throws IOException, TimeoutException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         try {
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> write(process.getOutputStream(), stdin), PIPES);
-            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), Integer.MAX_VALUE), PIPES);
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream(), MAX_STDERR_BYTES), PIPES);
+            CompletableFuture<Void> writer =
+                    CompletableFuture.runAsync(() -> write(process.getOutputStream(), stdin), PIPES);
+            CompletableFuture<byte[]> stdout =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), Integer.MAX_VALUE), PIPES);
+            CompletableFuture<byte[]> stderr =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream(), MAX_STDERR_BYTES), PIPES);
             long deadline = System.nanoTime() + timeout.toNanos();
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new TimeoutException(command.get(0) + " did not finish within " + timeout.toMillis() + " ms");
+                throw new TimeoutException(
+                        command.get(0) + " did not finish within " + timeout.toMillis() + " ms");
             }
             long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
             writer.get(left, TimeUnit.NANOSECONDS);

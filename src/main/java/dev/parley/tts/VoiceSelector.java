@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -160,11 +161,11 @@ public final class VoiceSelector {
     }
 
     /** Ids within a small edit distance, or sharing a prefix with the request, closest first. */
-    static List<String> nearMatches(String requested, List<Voice> voices) {
-        String wanted = requested.toLowerCase(java.util.Locale.ROOT);
+    private static List<String> nearMatches(String requested, List<Voice> voices) {
+        String wanted = requested.toLowerCase(Locale.ROOT);
         List<Map.Entry<String, Integer>> scored = new ArrayList<>();
         for (Voice voice : voices) {
-            String id = voice.id().toLowerCase(java.util.Locale.ROOT);
+            String id = voice.id().toLowerCase(Locale.ROOT);
             int distance = editDistance(wanted, id);
             boolean related = id.startsWith(wanted) || wanted.startsWith(id) || id.contains(wanted);
             if (distance <= Math.max(2, wanted.length() / 4) || related) {

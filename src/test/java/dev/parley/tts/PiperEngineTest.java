@@ -2,6 +2,7 @@ package dev.parley.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.audio.Pcm;
 import java.nio.file.Path;
@@ -56,9 +57,9 @@ class PiperEngineTest {
     void listsTheVoicesWithTheirConfig() {
         assertThat(engine.voices()).extracting(Voice::id, Voice::language, Voice::quality, Voice::sampleRate, Voice::available)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(TestVoices.TEXT, "de_DE", "low", 22050, true),
-                        org.assertj.core.groups.Tuple.tuple(TestVoices.MULTI, "en_GB", "low", 16000, true),
-                        org.assertj.core.groups.Tuple.tuple(TestVoices.SINGLE, "en_US", "x_low", 16000, true));
+                        tuple(TestVoices.TEXT, "de_DE", "low", 22050, true),
+                        tuple(TestVoices.MULTI, "en_GB", "low", 16000, true),
+                        tuple(TestVoices.SINGLE, "en_US", "x_low", 16000, true));
         assertThat(voice(TestVoices.MULTI).speakers()).containsExactly("alice", "bob", "carol");
         assertThat(voice(TestVoices.SINGLE).engine()).isEqualTo("piper");
     }

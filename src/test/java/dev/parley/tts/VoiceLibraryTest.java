@@ -2,6 +2,7 @@ package dev.parley.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,8 +125,8 @@ class VoiceLibraryTest {
         VoiceLibrary library = new VoiceLibrary(List.of(folder.resolve("does-not-exist"), folder, second));
 
         assertThat(library.voices()).extracting(Voice::id, Voice::quality).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("en_GB-other-low", "low"),
-                org.assertj.core.groups.Tuple.tuple("en_US-same-low", "low"));
+                tuple("en_GB-other-low", "low"),
+                tuple("en_US-same-low", "low"));
         assertThat(library.find("en_US-same-low").orElseThrow().model().getParent()).isEqualTo(folder);
     }
 }

@@ -1,0 +1,195 @@
+package dev.parley.tts;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import dev.parley.audio.Pcm;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Piper neural voices on ONNX Runtime, as Piper speaks them: text → phonemes per sentence
+ * (espeak-ng, or the text's own code points for {@code phoneme_type: text}) → ids → one inference
+ * per sentence → peak-normalised 16-bit samples, the sentences of a chunk concatenated with no
+ * silence added (the models end sentences with their own), at the voice's sample rate.
+ *
+ * <p>Inference inputs: {@code scales} = [noise_scale, length_scale / rate, noise_w] from the
+ * voice's config, so rate 2.0 halves the length. {@code sid} is fed when the model has that input:
+ * the speaker named by {@link SpeechSettings#speaker()} (a name from {@code speaker_id_map} or a
+ * numeric id); none, or one the voice does not have, means the first speaker (the latter logged as
+ * a warning once per voice and speaker).
+ *
+ * <p>One session per voice, loaded on first use and shared by all threads; {@link #close()}
+ * releases them. Voices whose files change get a fresh session.
+ */
+public final class PiperEngine implements TtsEngine, AutoCloseable {
+
+    public static final String NAME = "piper";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PiperEngine.class);
+
+    private final VoiceLibrary library;
+    private final EspeakPhonemizer phonemizer;
+    private final int intraOpThreads;
+    private final Map<String, PiperModel> models = new HashMap<>();
+    private final Set<String> warnedSpeakers = ConcurrentHashMap.newKeySet();
+    private boolean closed;
+
+    /**
+     * @param intraOpThreads ONNX Runtime threads per inference, e.g. {@link #defaultIntraOpThreads()}
+     */
+    public PiperEngine(VoiceLibrary library, EspeakPhonemizer phonemizer, int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be at least 1: " + intraOpThreads);
+        }
+        this.library = Objects.requireNonNull(library, "library");
+        this.phonemizer = Objects.requireNonNull(phonemizer, "phonemizer");
+        this.intraOpThreads = intraOpThreads;
+    }
+
+    /** Half the cores, at least one: leaves room for the UI, the server and espeak-ng. */
+    public static int defaultIntraOpThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * The library's voices. Voices that need espeak-ng for phonemes are unavailable while it is
+     * missing.
+     */
+    @Override
+    public List<Voice> voices() {
+        List<Voice> voices = new ArrayList<>();
+        String espeakMissing = phonemizer.unavailableReason().orElse(null);
+        for (LibraryVoice entry : library.current()) {
+            Voice voice = entry.toVoice();
+            if (voice.available() && espeakMissing != null && !entry.config().textPhonemes()) {
+                voice = new Voice(voice.id(), voice.language(), voice.engine(), voice.quality(), voice.sampleRate(),
+                        voice.speakers(), false, "needs espeak-ng for phonemes: " + espeakMissing);
+            }
+            voices.add(voice);
+        }
+        return voices;
+    }
+
+    @Override
+    public Pcm synthesize(String text, Voice voice, SpeechSettings settings) throws TtsException {
+        LibraryVoice entry = library.find(voice.id())
+                .orElseThrow(() -> new TtsException("no Piper voice " + voice.id()));
+        if (entry.problem() != null) {
+            throw new TtsException("Piper voice " + entry.id() + " is unusable: " + entry.problem());
+        }
+        PiperVoiceConfig config = entry.config();
+        PiperModel model = model(entry);
+        try {
+            model.load();
+        } catch (PiperModel.ModelLoadException e) {
+            library.markBroken(entry, e.getMessage());
+            throw new TtsException("Piper voice " + entry.id() + " is unusable: " + e.getMessage());
+        }
+        List<String> sentences = config.textPhonemes()
+                ? textPhonemes(text)
+                : phonemizer.phonemize(text, config.espeakVoice());
+        float[] scales = {config.noiseScale(), (float) (config.lengthScale() / settings.rate()), config.noiseW()};
+        Long speaker = model.hasSpeakerInput() ? (long) speakerId(entry, settings.speaker()) : null;
+        List<short[]> parts = new ArrayList<>();
+        int total = 0;
+        for (String sentence : sentences) {
+            if (sentence.isEmpty()) {
+                continue;
+            }
+            long[] ids = config.phonemeIds().encode(sentence);
+            try {
+                short[] part = PiperAudio.toPcm16(model.infer(ids, scales, speaker));
+                parts.add(part);
+                total += part.length;
+            } catch (OrtException e) {
+                throw new TtsException("Piper voice " + entry.id() + " failed: " + e.getMessage(), e);
+            }
+        }
+        short[] samples = new short[total];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, samples, at, part.length);
+            at += part.length;
+        }
+        return new Pcm(samples, config.sampleRate());
+    }
+
+    /** Releases every session; synthesis fails afterwards. */
+    @Override
+    public void close() {
+        List<PiperModel> open;
+        synchronized (this) {
+            closed = true;
+            open = new ArrayList<>(models.values());
+            models.clear();
+        }
+        open.forEach(PiperModel::close);
+    }
+
+    /** {@code phoneme_type: text}: the case-folded, decomposed text, one sentence, as Piper does. */
+    private static List<String> textPhonemes(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        return List.of(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD));
+    }
+
+    private int speakerId(LibraryVoice entry, String speaker) {
+        Map<String, Integer> speakers = entry.config().speakers();
+        int first = speakers.isEmpty() ? 0 : speakers.values().iterator().next();
+        if (speaker == null || speaker.isBlank()) {
+            return first;
+        }
+        Integer byName = speakers.get(speaker);
+        if (byName != null) {
+            return byName;
+        }
+        try {
+            int id = Integer.parseInt(speaker.strip());
+            if (id >= 0 && id < entry.config().numSpeakers()) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // not a number either: falls through to the first speaker
+        }
+        if (warnedSpeakers.add(entry.id() + "\n" + speaker)) {
+            LOG.warn("Piper voice {} has no speaker '{}'; using the first speaker (speakers: {})", entry.id(),
+                    speaker, entry.config().speakerNames());
+        }
+        return first;
+    }
+
+    private PiperModel model(LibraryVoice entry) throws TtsException {
+        PiperModel replaced;
+        PiperModel model;
+        synchronized (this) {
+            if (closed) {
+                throw new TtsException("the Piper engine is closed");
+            }
+            PiperModel known = models.get(entry.id());
+            if (known != null && known.voice().stamp().equals(entry.stamp())) {
+                return known;
+            }
+            model = new PiperModel(entry, OrtEnvironment.getEnvironment(), intraOpThreads);
+            replaced = models.put(entry.id(), model);
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        return model;
+    }
+}

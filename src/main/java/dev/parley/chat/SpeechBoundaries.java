@@ -353,7 +353,8 @@ final class SpeechBoundaries {
 
         private int period(int i, int end) {
             int start = i;
-            while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+            while (start > 0
+                    && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
                 start--;
             }
             while (start < i && text.charAt(start) == '.') {

@@ -34,8 +34,9 @@ import java.util.Objects;
  *       start ({@code 1. First}). When unsure the chunker keeps going: a missed boundary only
  *       makes a chunk longer, a false one breaks a sentence.
  *   <li>Line ends: a line break ends the chunk when the line is Markdown structure (header, list
- *       item, quote, table row, rule) or the next line starts with such structure or is blank;
- *       a break inside a plain paragraph is a soft wrap and does not.
+ *       item, quote, table row, rule), or when the next line is blank or starts like structure
+ *       (judged by its first character: {@code # > | - * + _ ` ~} or a digit); any other break
+ *       inside a paragraph is a soft wrap and does not.
  *   <li>A fenced code block ({@code ```} or {@code ~~~} at line start) ends the chunk where its
  *       closing fence line ends; nothing inside a fence or an inline code span is ever a boundary.
  *       A fence, like any structure line, also starts a new chunk.
@@ -68,13 +69,15 @@ public final class SpeechChunker {
 
         public Options {
             if (firstChunkMinWords < 1) {
-                throw new IllegalArgumentException("firstChunkMinWords must be at least 1: " + firstChunkMinWords);
+                throw new IllegalArgumentException(
+                        "firstChunkMinWords must be at least 1: " + firstChunkMinWords);
             }
             if (maxChunkChars < 20) {
                 throw new IllegalArgumentException("maxChunkChars must be at least 20: " + maxChunkChars);
             }
             if (laterChunkMinWords < 0) {
-                throw new IllegalArgumentException("laterChunkMinWords must not be negative: " + laterChunkMinWords);
+                throw new IllegalArgumentException(
+                        "laterChunkMinWords must not be negative: " + laterChunkMinWords);
             }
         }
     }
@@ -130,9 +133,10 @@ public final class SpeechChunker {
 
     private List<SpeechChunk> drain(boolean complete) {
         List<SpeechChunk> chunks = new ArrayList<>();
-        int end;
-        while ((end = boundaries.findEnd(reply, emitted, !saidSomething, complete)) != SpeechBoundaries.NONE) {
+        int end = boundaries.findEnd(reply, emitted, !saidSomething, complete);
+        while (end != SpeechBoundaries.NONE) {
             chunks.add(cut(end));
+            end = boundaries.findEnd(reply, emitted, !saidSomething, complete);
         }
         return chunks;
     }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *   <li>Inline code loses its backticks. Its content is kept only when it reads as a short plain
  *       phrase: at most three words and 30 characters, each word starting with a letter or digit
  *       and made of letters, digits and {@code . _ - + #} ({@code ls}, {@code npm install},
- *       {@code pom.xml}, {@code C++}); anything else ({@code foo()}, {@code rm -rf /},
- *       {@code x = 1}) is dropped.
+ *       {@code pom.xml}, {@code C++}), optionally followed by {@code ()} which is not spoken
+ *       ({@code equals()} becomes {@code equals}); anything else ({@code foo(bar)},
+ *       {@code rm -rf /}, {@code x = 1}) is dropped.
  *   <li>Emphasis markers {@code *}, {@code **}, {@code ~~} are removed wherever they are;
  *       {@code _}/{@code __} are removed unless they sit between two letters or digits, so
  *       {@code snake_case} survives. A {@code *} between two numbers is multiplication and becomes
@@ -35,8 +36,11 @@ import java.util.regex.Pattern;
  *   <li>{@code [text](url)} and {@code [text][ref]} become {@code text}; {@code ![alt](url)}
  *       becomes its alt text; the orphaned half of a link cut by a chunk boundary is removed.
  *   <li>Bare URLs ({@code http://}, {@code https://}, {@code ftp://}, {@code www.}) and autolinks
- *       are removed, not replaced by a word: the sentence around them usually already says "this
- *       link" or "see". Domain-like words without a scheme ({@code example.com}) are kept.
+ *       are replaced by their host name without {@code www.}: "Learn more at
+ *       https://docs.oracle.com/en/java/." becomes "Learn more at docs.oracle.com.", which says
+ *       where the link goes without reading a path aloud; a plain "link" or nothing would leave
+ *       such sentences without an object. {@code mailto:} links are removed. Domain-like words
+ *       without a scheme ({@code example.com}) are kept.
  *   <li>HTML tags and comments are removed; common entities are decoded.
  *   <li>Emoji and pictographs are removed (see {@link Pictographs#strip}).
  *   <li>Whitespace is collapsed and a space left before punctuation by a removal is dropped. A
@@ -65,7 +69,7 @@ public final class SpeechCleaner {
     private static final Pattern TABLE_CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
 
     private static final Pattern SPEAKABLE_CODE = Pattern.compile(
-            "[\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*){0,2}");
+            "([\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*){0,2})(?:\\(\\))?");
     private static final int SPEAKABLE_CODE_MAX_CHARS = 30;
 
     private static final Pattern ESCAPED_PUNCTUATION =
@@ -77,16 +81,21 @@ public final class SpeechCleaner {
     private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\[\\]]*\\]");
     private static final Pattern ORPHAN_LINK_TAIL =
             Pattern.compile("\\]\\((?:[^()\\s]|\\([^()\\s]*\\))*\\)");
-    private static final Pattern AUTOLINK = Pattern.compile("<(?:https?|ftp|mailto):[^<>\\s]*>");
+    private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp|mailto):[^<>\\s]*)>");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
     private static final Pattern HTML_TAG = Pattern.compile(
             "</?(?:a|abbr|b|blockquote|br|center|code|del|details|div|em|font|h[1-6]|hr|i|img"
                     + "|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup"
                     + "|table|tbody|td|th|thead|tr|u|ul)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
+    /** A URL with its host name in group 1; sentence punctuation after it is not part of it. */
     private static final Pattern BARE_URL = Pattern.compile(
-            "\\b(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]{}\"]*[^\\s<>()\\[\\]{}\".,;:!?'’”*_~]");
-    private static final Pattern ENTITY = Pattern.compile("&(?:(amp|lt|gt|quot|apos|nbsp)|#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));");
+            "\\b(?:(?:https?|ftp)://|(?=www\\.))(?:[^\\s/@]*@)?(?:www\\.)?"
+                    + "([\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*)"
+                    + "(?:[^\\s<>()\\[\\]{}\"]*[^\\s<>()\\[\\]{}\".,;:!?'’”*_~])?");
+    private static final Pattern MAILTO = Pattern.compile("\\bmailto:\\S*");
+    private static final Pattern ENTITY = Pattern.compile(
+            "&(?:(amp|lt|gt|quot|apos|nbsp)|#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));");
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
             "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
     private static final Pattern MULTIPLICATION = Pattern.compile("(\\d)[ \\t]*\\*[ \\t]*(?=\\d)");
@@ -189,10 +198,11 @@ public final class SpeechCleaner {
         s = FOOTNOTE_REFERENCE.matcher(s).replaceAll("");
         s = ORPHAN_LINK_TAIL.matcher(s).replaceAll("");
         s = unmatchedBrackets(s);
-        s = AUTOLINK.matcher(s).replaceAll("");
+        s = AUTOLINK.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = HTML_COMMENT.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll(" ");
-        s = BARE_URL.matcher(s).replaceAll("");
+        s = BARE_URL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = MAILTO.matcher(s).replaceAll("");
         s = decodeEntities(s);
         s = MULTIPLICATION.matcher(s).replaceAll("$1 × ");
         s = s.replace("~~", "").replace("*", "");
@@ -217,9 +227,9 @@ public final class SpeechCleaner {
                 i += run;
             } else {
                 String content = text.substring(i + run, close).strip();
-                if (content.length() <= SPEAKABLE_CODE_MAX_CHARS
-                        && SPEAKABLE_CODE.matcher(content).matches()) {
-                    out.append(content);
+                Matcher speakable = SPEAKABLE_CODE.matcher(content);
+                if (content.length() <= SPEAKABLE_CODE_MAX_CHARS && speakable.matches()) {
+                    out.append(speakable.group(1));
                 }
                 i = close + run;
             }
@@ -285,7 +295,7 @@ public final class SpeechCleaner {
             int cp = m.group(2) != null
                     ? Integer.parseInt(m.group(2))
                     : Integer.parseInt(m.group(3), 16);
-            return Character.isValidCodePoint(cp)
+            return Character.isValidCodePoint(cp) && !Character.isISOControl(cp)
                     ? Matcher.quoteReplacement(Character.toString(cp))
                     : "";
         });

@@ -64,6 +64,9 @@ class SpeechChunkerTest {
                 Arguments.of("numbered list markers are not sentence ends",
                         "Steps:\n1. First do this.\n2. Then do that.\n",
                         List.of("Steps:", "\n1. First do this.", "\n2. Then do that.", "\n")),
+                Arguments.of("a list number is not even a first chunk",
+                        "1. Install the package.\n2. Run it now.\n",
+                        List.of("1. Install the package.", "\n2. Run it now.", "\n")),
                 Arguments.of("header, paragraph, list items, blank line",
                         "# Title\nSome intro text here.\n- item one\n- item two\n\nThe end is near now.",
                         List.of("# Title", "\nSome intro text here.", "\n- item one", "\n- item two",
@@ -175,6 +178,17 @@ class SpeechChunkerTest {
         List<SpeechChunk> chunks = feed(SpeechChunker::new, StreamFeeder.chars(reply));
 
         assertThat(raw(reply, chunks).get(1)).isEqualTo(" " + longSentence(150) + ",");
+    }
+
+    @Test
+    void clauseBoundaryInTheFirstHalfOfTheWindowIsNotUsedForCutting() {
+        String reply = "Okay. Short, " + longSentence(400) + ".";
+
+        List<SpeechChunk> chunks = feed(SpeechChunker::new, StreamFeeder.chars(reply));
+
+        SpeechChunk second = chunks.get(1);
+        assertThat(second.end() - second.start()).isBetween(190, 200);
+        assertThat(reply.charAt(second.end())).isEqualTo(' ');
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param openAiApiKey the key, or {@code null}; never logged or echoed
  * @param openAiModel model for the OpenAI-compatible server
  * @param ollamaBaseUrl base of the Ollama API, without trailing slash
+ * @param ollamaApiKey key for an Ollama behind an authenticating proxy, or {@code null}; never logged
  * @param ollamaModel model for Ollama
  * @param systemPrompt first message of every request
  * @param dataDir where conversations (and downloaded voices under {@code models/}) live
@@ -39,6 +40,7 @@ public record Config(
         String openAiApiKey,
         String openAiModel,
         String ollamaBaseUrl,
+        String ollamaApiKey,
         String ollamaModel,
         String systemPrompt,
         Path dataDir,
@@ -74,6 +76,11 @@ public record Config(
         return provider == Provider.OPENAI ? openAiBaseUrl : ollamaBaseUrl;
     }
 
+    /** The API key of the active provider, or {@code null}. */
+    public String apiKey() {
+        return provider == Provider.OPENAI ? openAiApiKey : ollamaApiKey;
+    }
+
     /** The folders scanned for Piper voices: {@link #modelsDir} first, then the data folder's. */
     public List<Path> voiceDirs() {
         Path userModels = dataDir.resolve("models");
@@ -84,25 +91,25 @@ public record Config(
 
     public Config withProvider(Provider value, String baseUrl, String apiKey, String model) {
         return value == Provider.OPENAI
-                ? new Config(value, baseUrl, apiKey, model, ollamaBaseUrl, ollamaModel, systemPrompt, dataDir,
+                ? new Config(value, baseUrl, apiKey, model, ollamaBaseUrl, ollamaApiKey, ollamaModel, systemPrompt, dataDir,
                         modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
                         historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
                         allowedOrigins, maxStreams)
-                : new Config(value, openAiBaseUrl, openAiApiKey, openAiModel, baseUrl, model, systemPrompt, dataDir,
+                : new Config(value, openAiBaseUrl, openAiApiKey, openAiModel, baseUrl, apiKey, model, systemPrompt, dataDir,
                         modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
                         historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
                         allowedOrigins, maxStreams);
     }
 
     public Config withSystemPrompt(String value) {
-        return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaModel, value,
+        return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel, value,
                 dataDir, modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
                 historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl, allowedOrigins,
                 maxStreams);
     }
 
     public Config withPort(int value) {
-        return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaModel,
+        return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel,
                 systemPrompt, dataDir, modelsDir, logLevel, host, value, connectTimeout, firstTokenTimeout,
                 tokenTimeout, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
                 allowedOrigins, maxStreams);
@@ -112,7 +119,7 @@ public record Config(
     public String toString() {
         // The key must never reach a log line, even through a debug dump of the config.
         return "Config[provider=" + provider.id() + ", model=" + model() + ", baseUrl=" + baseUrl()
-                + ", apiKey=" + (openAiApiKey == null ? "unset" : "set") + ", dataDir=" + dataDir
+                + ", apiKey=" + (apiKey() == null ? "unset" : "set") + ", dataDir=" + dataDir
                 + ", modelsDir=" + modelsDir + ", host=" + host + ", port=" + port + "]";
     }
 }

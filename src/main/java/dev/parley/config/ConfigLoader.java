@@ -79,6 +79,7 @@ public final class ConfigLoader {
                 apiKey,
                 nonBlank(Setting.OPENAI_MODEL, DEFAULT_OPENAI_MODEL),
                 httpUrl(Setting.OLLAMA_BASE_URL, DEFAULT_OLLAMA_URL),
+                optional(Setting.OLLAMA_API_KEY),
                 nonBlank(Setting.OLLAMA_MODEL, DEFAULT_OLLAMA_MODEL),
                 systemPrompt == null || systemPrompt.isBlank() ? DEFAULT_SYSTEM_PROMPT : systemPrompt.strip(),
                 path(Setting.PARLEY_DATA_DIR, defaultDataDir()),

@@ -10,6 +10,7 @@ public enum Setting {
     OPENAI_BASE_URL(ConfigLoader.DEFAULT_OPENAI_URL, "any OpenAI-compatible server: LM Studio, llama.cpp, vLLM, OpenRouter"),
     OPENAI_MODEL(ConfigLoader.DEFAULT_OPENAI_MODEL, "model for the OpenAI-compatible server"),
     OLLAMA_BASE_URL(ConfigLoader.DEFAULT_OLLAMA_URL, "where Ollama listens"),
+    OLLAMA_API_KEY("unset", "key for an Ollama behind an authenticating proxy (never logged)"),
     OLLAMA_MODEL(ConfigLoader.DEFAULT_OLLAMA_MODEL, "model for Ollama (ollama pull it first)"),
     SYSTEM_PROMPT("a prompt asking for short, speakable replies", "first message of every conversation"),
     PARLEY_DATA_DIR("the OS user-data folder, e.g. ~/.local/share/parley", "conversations, downloaded voices"),

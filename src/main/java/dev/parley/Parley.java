@@ -1,0 +1,207 @@
+package dev.parley;
+
+import dev.parley.chat.ChatService;
+import dev.parley.chat.ConversationStore;
+import dev.parley.chat.HistoryWindow;
+import dev.parley.config.Config;
+import dev.parley.config.Provider;
+import dev.parley.llm.LlmProvider;
+import dev.parley.llm.LlmSettings;
+import dev.parley.llm.LlmTimeouts;
+import dev.parley.llm.OllamaProvider;
+import dev.parley.llm.OpenAiProvider;
+import dev.parley.server.Health;
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerOptions;
+import dev.parley.tts.EspeakCommand;
+import dev.parley.tts.EspeakEngine;
+import dev.parley.tts.EspeakPhonemizer;
+import dev.parley.tts.PiperEngine;
+import dev.parley.tts.Voice;
+import dev.parley.tts.VoiceLibrary;
+import dev.parley.tts.VoiceSelection;
+import dev.parley.tts.VoiceSelector;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled application without a window: HTTP client, LLM provider, voices, the chat
+ * pipeline and the embedded server. The headless mode runs just this; the window adds itself as
+ * one more front end.
+ *
+ * <p>Owns every thread and native session it creates; {@link #close} releases them.
+ */
+public final class Parley implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
+
+    private final OkHttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService synthesisPool;
+    private final EspeakCommand espeak;
+    private final EspeakEngine espeakEngine;
+    private final VoiceLibrary library;
+    private final PiperEngine piper;
+    private final VoiceSelector selector;
+    private final ConversationStore store;
+    private final ChatService chat;
+    private volatile Config config;
+    private volatile LlmProvider provider;
+    private volatile SpeechChoice speech;
+    private volatile ParleyServer server;
+
+    private Parley(Config config) throws IOException {
+        this.config = config;
+        this.http = new OkHttpClient.Builder().build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
+        this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
+        this.espeak = new EspeakCommand(EspeakCommand.DEFAULT_EXECUTABLE, EspeakCommand.DEFAULT_TIMEOUT);
+        espeak.unavailableReason().ifPresent(reason -> LOG.warn("No espeak-ng voice and no Piper phonemes: {}", reason));
+        this.espeakEngine = new EspeakEngine(espeak);
+        this.library = new VoiceLibrary(config.voiceDirs());
+        this.piper = new PiperEngine(library, new EspeakPhonemizer(espeak), config.onnxThreads());
+        this.selector = new VoiceSelector(piper, espeakEngine, config.defaultVoices());
+        this.store = new ConversationStore(config.dataDir().resolve("conversations"), Clock.systemUTC());
+        this.provider = createProvider(config);
+        this.speech = new SpeechChoice(selector, config.language(), config.rate());
+        this.chat = new ChatService(() -> provider, () -> this.config.systemPrompt(), store,
+                new HistoryWindow(config.historyChars()), synthesisPool);
+    }
+
+    /**
+     * Builds everything but does not start the server.
+     *
+     * @throws IOException when the data folder cannot be created or read
+     */
+    public static Parley create(Config config) throws IOException {
+        return new Parley(config);
+    }
+
+    private LlmProvider createProvider(Config c) {
+        LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout());
+        return c.provider() == Provider.OPENAI
+                ? new OpenAiProvider(http, scheduler, new LlmSettings(c.openAiBaseUrl(), c.openAiApiKey(),
+                        c.openAiModel(), timeouts))
+                : new OllamaProvider(http, scheduler, new LlmSettings(c.ollamaBaseUrl(), c.ollamaApiKey(),
+                        c.ollamaModel(), timeouts));
+    }
+
+    /**
+     * Starts the embedded server on the configured host and port.
+     *
+     * @throws java.net.BindException when the port is in use
+     */
+    public synchronized ParleyServer startServer() throws IOException {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        ParleyServer next = new ParleyServer(
+                new ServerOptions(config.host(), config.port(), config.allowedOrigins(), config.maxStreams(),
+                        Version.get()),
+                chat, (language, voice, rate) -> speech.resolve(language, voice, rate), this::health, this::voices);
+        next.start();
+        server = next;
+        return next;
+    }
+
+    /** The running server, or {@code null}. */
+    public ParleyServer server() {
+        return server;
+    }
+
+    /**
+     * Applies new settings to the next turns: provider, model, key, system prompt. The server's
+     * port is changed separately with {@link #startServer} after updating the config.
+     */
+    public void reconfigure(Config next) {
+        this.provider = createProvider(next);
+        this.speech = new SpeechChoice(selector, next.language(), next.rate());
+        this.config = next;
+        LOG.info("Now using {} ({}) at {}", next.provider().id(), next.model(), next.baseUrl());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public LlmProvider provider() {
+        return provider;
+    }
+
+    public ChatService chat() {
+        return chat;
+    }
+
+    public ConversationStore conversations() {
+        return store;
+    }
+
+    public VoiceSelector voiceSelector() {
+        return selector;
+    }
+
+    public VoiceLibrary voiceLibrary() {
+        return library;
+    }
+
+    public OkHttpClient http() {
+        return http;
+    }
+
+    /** Every voice: Piper voices (including broken ones) first, then espeak-ng's. */
+    public List<Voice> voices() {
+        List<Voice> all = new ArrayList<>(piper.voices());
+        all.addAll(espeakEngine.voices());
+        return all;
+    }
+
+    /** What {@code GET /health} reports. */
+    public Health health() {
+        VoiceSelection.Chosen chosen = speech.defaultChoice();
+        int available = (int) voices().stream().filter(Voice::available).count();
+        return new Health(config.provider().id(), config.model(), config.baseUrl(),
+                chosen == null ? "none" : chosen.engine().name(),
+                espeak.unavailableReason().orElse(null), available, config.language(),
+                chosen == null ? null : chosen.voice().id(), config.rate());
+    }
+
+    @Override
+    public void close() {
+        ParleyServer running = server;
+        if (running != null) {
+            running.stop();
+        }
+        synthesisPool.shutdownNow();
+        scheduler.shutdownNow();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
+        try {
+            // A voice's native session must not be freed while a synthesis still runs on it.
+            synthesisPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        piper.close();
+    }
+
+    static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

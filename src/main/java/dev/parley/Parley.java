@@ -61,9 +61,9 @@ public final class Parley implements AutoCloseable {
     private volatile SpeechChoice speech;
     private volatile ParleyServer server;
 
-    private Parley(Config config) throws IOException {
+    private Parley(Config config, OkHttpClient http) throws IOException {
         this.config = config;
-        this.http = new OkHttpClient.Builder().build();
+        this.http = http;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
         this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
         this.espeak = new EspeakCommand(EspeakCommand.DEFAULT_EXECUTABLE, EspeakCommand.DEFAULT_TIMEOUT);
@@ -85,7 +85,12 @@ public final class Parley implements AutoCloseable {
      * @throws IOException when the data folder cannot be created or read
      */
     public static Parley create(Config config) throws IOException {
-        return new Parley(config);
+        return new Parley(config, new OkHttpClient());
+    }
+
+    /** Builds everything on a given HTTP client (whose threads {@link #close} then shuts down). */
+    public static Parley create(Config config, OkHttpClient http) throws IOException {
+        return new Parley(config, http);
     }
 
     private LlmProvider createProvider(Config c) {

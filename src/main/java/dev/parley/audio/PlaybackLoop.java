@@ -134,18 +134,21 @@ final class PlaybackLoop implements Runnable {
             unavailableReported = false;
             return true;
         } catch (LineUnavailableException e) {
-            LOG.warn("cannot open audio output at {} Hz: {}", sampleRate, e.toString());
             lose("no audio output: " + e.getMessage());
             return false;
         }
     }
 
+    /** Drops the rest of the turn's audio; reports only the first loss of an outage. */
     private void lose(String reason) {
         outputLostInTurn = true;
-        if (!unavailableReported) {
-            unavailableReported = true;
-            tell(() -> listener.onUnavailable(reason));
+        if (unavailableReported) {
+            LOG.debug("still {}", reason);
+            return;
         }
+        LOG.warn("{}; dropping audio until a later turn can open a line", reason);
+        unavailableReported = true;
+        tell(() -> listener.onUnavailable(reason));
     }
 
     private void tell(Runnable call) {

@@ -106,6 +106,7 @@ class AlsaPlaybackTest {
         Path stderr = home.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Surefire's fork sets java.class.path to the full test class path.
                 "-cp", System.getProperty("java.class.path"),
                 AlsaScenario.class.getName(), scenario)
                 .redirectOutput(stdout.toFile())

@@ -6,6 +6,7 @@ import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
 import dev.parley.tts.download.CatalogueClient;
 import dev.parley.tts.download.VoiceCommands;
+import dev.parley.ui.DesktopLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +86,6 @@ public final class Main {
     }
 
     private static int window(Config config, PrintStream err) {
-        err.println("parley: the window is not built yet; run with --headless (see --help)");
-        return 2;
+        return DesktopLauncher.launch(config, err);
     }
 }

@@ -8,7 +8,8 @@ import dev.parley.audio.Pcm;
 import dev.parley.audio.Wav;
 import dev.parley.chat.StoredMessage;
 import dev.parley.config.Config;
-import dev.parley.config.ConfigLoader;
+import dev.parley.testing.OpenAiScript;
+import dev.parley.testing.TestConfig;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "sk-test-secret-4242";
+    private static final String KEY = TestConfig.KEY;
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
@@ -67,15 +67,7 @@ class StreamEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         models = Files.createDirectories(dir.resolve("models"));
-        Map<String, String> env = new HashMap<>();
-        env.put("OPENAI_API_KEY", KEY);
-        env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
-        env.put("PARLEY_DATA_DIR", dir.resolve("data").toString());
-        env.put("PARLEY_MODELS_DIR", models.toString());
-        env.put("PARLEY_PORT", "0");
-        env.put("SYSTEM_PROMPT", "Be brief.");
-        env.put("PARLEY_MAX_STREAMS", "64");
-        Config config = new ConfigLoader(env, Map.of("user.home", dir.toString(), "os.name", "Linux")).load(null, null);
+        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of());
         OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
             @Override
             public void canceled(Call call) {

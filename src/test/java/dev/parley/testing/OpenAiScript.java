@@ -1,4 +1,4 @@
-package dev.parley;
+package dev.parley.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 
 /** Replies as OpenAI's streaming chat completions endpoint writes them, byte for byte. */
-final class OpenAiScript {
+public final class OpenAiScript {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -14,7 +14,7 @@ final class OpenAiScript {
     }
 
     /** The SSE body of a reply made of these tokens, with a keep-alive, usage chunk and [DONE]. */
-    static String body(String... tokens) {
+    public static String body(String... tokens) {
         StringBuilder body = new StringBuilder();
         body.append(": keep-alive\n\n");
         body.append(event(delta("role", "assistant").put("content", ""), null));
@@ -29,12 +29,12 @@ final class OpenAiScript {
         return body.toString();
     }
 
-    static MockResponse reply(String... tokens) {
+    public static MockResponse reply(String... tokens) {
         return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body(tokens)).build();
     }
 
     /** A reply whose bytes trickle out, so a test can act while it streams. */
-    static MockResponse slowReply(String... tokens) {
+    public static MockResponse slowReply(String... tokens) {
         return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body(tokens))
                 .throttleBody(48, 150, TimeUnit.MILLISECONDS).build();
     }

@@ -1,0 +1,98 @@
+package dev.parley.ui.conversations;
+
+import dev.parley.chat.ConversationStore;
+import dev.parley.chat.ConversationSummary;
+import dev.parley.ui.chat.ChatViewModel;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The conversations sidebar: every stored conversation, newest first, including those started
+ * over the WebSocket; new, open, rename and delete. The list follows the store: changes made on
+ * any thread are applied on the FX thread through the {@code ui} executor.
+ */
+public final class ConversationsViewModel {
+
+    private final ConversationStore store;
+    private final ChatViewModel chat;
+    private final Executor ui;
+    private final ObservableList<ConversationSummary> items = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final Runnable storeListener;
+
+    public ConversationsViewModel(ConversationStore store, ChatViewModel chat, Executor ui) {
+        this.store = store;
+        this.chat = chat;
+        this.ui = ui;
+        this.storeListener = () -> ui.execute(this::refresh);
+        store.addListener(storeListener);
+        refresh();
+    }
+
+    /** Re-reads the list from the store. */
+    public void refresh() {
+        items.setAll(store.list());
+    }
+
+    /** Starts a new, empty conversation (Ctrl+N). */
+    public void newChat() {
+        chat.newConversation();
+    }
+
+    /** Shows a conversation; the audio of the previous one stops. */
+    public void open(String id) {
+        if (Objects.equals(id, chat.conversationId())) {
+            return;
+        }
+        store.find(id).ifPresentOrElse(chat::open, () -> problem.set("conversation " + id + " no longer exists"));
+    }
+
+    public void rename(String id, String title) {
+        if (title == null || title.isBlank()) {
+            return;
+        }
+        try {
+            store.rename(id, title);
+            problem.set(null);
+        } catch (IOException e) {
+            problem.set("could not rename: " + e.getMessage());
+        }
+    }
+
+    /** Deletes a conversation (the view asks for confirmation first); the open one is closed. */
+    public void delete(String id) {
+        if (Objects.equals(id, chat.conversationId())) {
+            chat.newConversation();
+        }
+        try {
+            store.delete(id);
+            problem.set(null);
+        } catch (IOException e) {
+            problem.set("could not delete: " + e.getMessage());
+        }
+    }
+
+    /** The conversation shown in the chat, or {@code null} for a new one. */
+    public ReadOnlyStringProperty selectedIdProperty() {
+        return chat.conversationIdProperty();
+    }
+
+    public ObservableList<ConversationSummary> items() {
+        return items;
+    }
+
+    /** The last failure to rename or delete, or {@code null}. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Stops following the store. */
+    public void dispose() {
+        store.removeListener(storeListener);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.parley.ui.status;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The status bar. */
+public final class StatusView extends HBox {
+
+    /**
+     * @param audioProblem shown when there is no audio output
+     * @param changePort called when the person wants another server port
+     */
+    public StatusView(StatusViewModel model, javafx.beans.value.ObservableStringValue audioProblem,
+            Runnable changePort) {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 12, 4, 12));
+
+        Label modelLabel = label("status-model", model.modelProperty());
+        Label connection = label("status-connection", model.connectionProperty());
+        connection.setMaxWidth(360);
+        model.connectionOkProperty().addListener((o, a, ok) -> connection.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("error"), !ok));
+        Label turn = label("status-turn", model.turnProperty());
+        Label audio = new Label();
+        audio.setId("status-audio");
+        audio.getStyleClass().add("status-warning");
+        audio.textProperty().bind(audioProblem);
+        audio.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(audioProblem));
+        audio.managedProperty().bind(audio.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label server = label("status-server", model.serverProperty());
+        Hyperlink port = new Hyperlink("Change port…");
+        port.setId("status-change-port");
+        port.setOnAction(e -> changePort.run());
+        port.visibleProperty().bind(model.serverOffProperty());
+        port.managedProperty().bind(port.visibleProperty());
+
+        getChildren().addAll(modelLabel, new Separator(javafx.geometry.Orientation.VERTICAL), connection,
+                new Separator(javafx.geometry.Orientation.VERTICAL), turn, audio, spacer, server, port);
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        return label;
+    }
+}

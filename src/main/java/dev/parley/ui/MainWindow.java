@@ -69,7 +69,7 @@ public final class MainWindow {
         this.chat = new ChatViewModel(parley.chat(), () -> parley.provider().name(), speech::synthesizer, player, ui);
         relay.setTarget(chat.playbackListener());
         this.conversations = new ConversationsViewModel(parley.conversations(), chat, ui);
-        this.status = new StatusViewModel(parley::provider, chat, background, ui);
+        this.status = new StatusViewModel(parley::provider, chat.figuresProperty(), chat.bannerProperty(), background, ui);
 
         Function<MessageItem, Node> messageNodes = item -> new MessageNode(item, MessageBodies.of(item));
         this.chatView = new ChatView(chat, messageNodes);

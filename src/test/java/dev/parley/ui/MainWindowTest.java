@@ -179,7 +179,8 @@ class MainWindowTest {
         upstream.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Incorrect API key provided\"}}").build());
         robot.write("hello").type(KeyCode.ENTER);
-        await("the banner", () -> robot.lookup("#chat-banner").query().isVisible());
+        await("the banner", () -> !robot.lookup("#chat-banner-message").queryLabeled().getText().isEmpty());
+        assertThat(robot.lookup("#chat-banner").query().isVisible()).isTrue();
         assertThat(robot.lookup("#chat-banner-message").queryLabeled().getText()).contains("API key")
                 .doesNotContain(TestConfig.KEY);
         assertThat(robot.lookup("#chat-banner-fix").queryLabeled().getText()).contains("Settings");

@@ -68,10 +68,12 @@ public final class ChatView extends BorderPane {
         banner.setPadding(new Insets(8, 12, 8, 12));
         banner.visibleProperty().bind(model.bannerProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
-        model.bannerProperty().addListener((o, a, b) -> {
-            message.setText(b == null ? "" : b.message());
-            fix.setText(b == null ? "" : b.fix());
-        });
+        message.textProperty().bind(Bindings.createStringBinding(
+                () -> model.bannerProperty().get() == null ? "" : model.bannerProperty().get().message(),
+                model.bannerProperty()));
+        fix.textProperty().bind(Bindings.createStringBinding(
+                () -> model.bannerProperty().get() == null ? "" : model.bannerProperty().get().fix(),
+                model.bannerProperty()));
         return banner;
     }
 

@@ -10,7 +10,7 @@ package dev.parley.ui.chat;
  */
 public record TurnFigures(Long ttftMs, Long firstAudioMs, Double tokensPerSecond, Integer underruns) {
 
-    static final TurnFigures NONE = new TurnFigures(null, null, null, null);
+    public static final TurnFigures NONE = new TurnFigures(null, null, null, null);
 
     TurnFigures withUnderruns(int value) {
         return new TurnFigures(ttftMs, firstAudioMs, tokensPerSecond, value);

@@ -3,7 +3,7 @@ package dev.parley.ui.status;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmProvider;
 import dev.parley.server.ParleyServer;
-import dev.parley.ui.chat.ChatViewModel;
+import dev.parley.ui.chat.ErrorBanner;
 import dev.parley.ui.chat.TurnFigures;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The status bar: provider and model, whether the provider answers, the last turn's figures, and
@@ -33,20 +34,26 @@ public final class StatusViewModel {
     private ParleyServer running;
     private int check;
 
-    public StatusViewModel(Supplier<LlmProvider> provider, ChatViewModel chat, Executor background, Executor ui) {
+    /**
+     * @param provider the provider of the next turn
+     * @param figures the chat's last turn figures: a new value means a reply came through
+     * @param banner the chat's error banner: a new value means a reply failed
+     */
+    public StatusViewModel(Supplier<LlmProvider> provider, ObservableValue<TurnFigures> figures,
+            ObservableValue<ErrorBanner> banner, Executor background, Executor ui) {
         this.provider = provider;
         this.background = background;
         this.ui = ui;
-        chat.figuresProperty().addListener((o, a, figures) -> turn.set(describe(figures)));
-        chat.bannerProperty().addListener((o, a, banner) -> {
-            if (banner != null) {
-                connection.set("error: " + banner.message());
-                connectionOk.set(false);
-            }
-        });
-        chat.figuresProperty().addListener((o, a, figures) -> {
+        figures.addListener((o, a, next) -> {
+            turn.set(describe(next));
             connection.set("connected");
             connectionOk.set(true);
+        });
+        banner.addListener((o, a, next) -> {
+            if (next != null) {
+                connection.set("error: " + next.message());
+                connectionOk.set(false);
+            }
         });
         showProvider();
     }

@@ -89,7 +89,7 @@ public final class ConfigLoader {
     }
 
     /** This loader with {@code file} as the settings file, whose values are {@code contents}. */
-    public ConfigLoader withFile(SettingsFile file, SettingsFile.Contents contents) {
+    ConfigLoader withFile(SettingsFile file, SettingsFile.Contents contents) {
         return new ConfigLoader(env, systemProperties, file, contents, chosen);
     }
 
@@ -99,7 +99,7 @@ public final class ConfigLoader {
      *
      * @throws IllegalArgumentException for {@link Setting#PARLEY_CONFIG_DIR}
      */
-    public ConfigLoader choosing(Map<Setting, String> values) {
+    ConfigLoader choosing(Map<Setting, String> values) {
         Map<Setting, String> copy = new EnumMap<>(Setting.class);
         values.forEach((setting, value) -> {
             if (setting == Setting.PARLEY_CONFIG_DIR) {

@@ -14,12 +14,13 @@ public enum Provider {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Provider parse(String value) throws ConfigException {
+    /** @param name how the message names the value, e.g. {@code LLM_PROVIDER} */
+    static Provider parse(String value, String name) throws ConfigException {
         for (Provider provider : values()) {
             if (provider.id().equalsIgnoreCase(value.trim())) {
                 return provider;
             }
         }
-        throw new ConfigException("LLM_PROVIDER must be openai or ollama, not '" + value + "'");
+        throw new ConfigException(name + " must be openai or ollama, not '" + value + "'");
     }
 }

@@ -2,7 +2,8 @@ package dev.parley.config;
 
 /**
  * The environment variables Parley reads, with their defaults as shown by {@code --help}. The
- * README's configuration table lists the same variables; {@code ConfigLoaderTest} keeps them in step.
+ * user's settings file uses the same names as keys. The README's configuration table lists the
+ * same variables; {@code ConfigLoaderTest} keeps them in step.
  */
 public enum Setting {
     LLM_PROVIDER("openai when OPENAI_API_KEY is set, else ollama", "openai | ollama"),
@@ -14,6 +15,8 @@ public enum Setting {
     OLLAMA_MODEL(ConfigLoader.DEFAULT_OLLAMA_MODEL, "model for Ollama (ollama pull it first)"),
     SYSTEM_PROMPT("a prompt asking for short, speakable replies", "first message of every conversation"),
     PARLEY_DATA_DIR("the OS user-data folder, e.g. ~/.local/share/parley", "conversations, downloaded voices"),
+    PARLEY_CONFIG_DIR("the OS user-config folder, e.g. ~/.config/parley",
+            "folder of settings.json, the settings saved by the window (environment only)"),
     PARLEY_MODELS_DIR("./models", "folder of Piper voices (NAME.onnx + NAME.onnx.json)"),
     PARLEY_PORT("8085", "port of the embedded WebSocket/HTTP server (0 = any free port)"),
     PARLEY_HOST("127.0.0.1", "interface of the embedded server; 0.0.0.0 exposes it to the network"),

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +19,15 @@ class ConfigLoaderTest {
 
     private static final Map<String, String> LINUX = Map.of("user.home", "/home/ada", "os.name", "Linux");
 
+    private static final Path SETTINGS = Path.of("/home/ada/.config/parley/settings.json");
+
     private static Config load(Map<String, String> env) throws ConfigException {
         return new ConfigLoader(env, LINUX).load(null, null);
+    }
+
+    private static ConfigLoader withFile(Map<String, String> env, Map<Setting, String> file) {
+        return new ConfigLoader(env, LINUX).withFile(new SettingsFile(SETTINGS),
+                new SettingsFile.Contents(new UserSettings(file, UiPreferences.EMPTY), List.of()));
     }
 
     @Test
@@ -125,6 +134,133 @@ class ConfigLoaderTest {
     void invalidPortFlagNamesTheFlag() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of(), LINUX).load(null, "-1"))
                 .hasMessageStartingWith("--port must be a port number");
+    }
+
+    @Test
+    void settingsFileValuesAreUsed() throws Exception {
+        Config config = withFile(Map.of(), Map.of(
+                Setting.LLM_PROVIDER, "openai",
+                Setting.OPENAI_BASE_URL, "http://localhost:1234/v1/",
+                Setting.OPENAI_API_KEY, "sk-from-file",
+                Setting.SYSTEM_PROMPT, " Be brief. ",
+                Setting.PARLEY_RATE, "1.25"))
+                .load(null, null);
+        assertThat(config.provider()).isEqualTo(Provider.OPENAI);
+        assertThat(config.baseUrl()).isEqualTo("http://localhost:1234/v1");
+        assertThat(config.apiKey()).isEqualTo("sk-from-file");
+        assertThat(config.systemPrompt()).isEqualTo("Be brief.");
+        assertThat(config.rate()).isEqualTo(1.25);
+    }
+
+    @Test
+    void keyInTheFileMakesOpenAiTheDefault() throws Exception {
+        Config config = withFile(Map.of(), Map.of(Setting.OPENAI_API_KEY, "sk-from-file")).load(null, null);
+        assertThat(config.provider()).isEqualTo(Provider.OPENAI);
+    }
+
+    /** Precedence of one setting: flag, then environment, then settings file, then default. */
+    @ParameterizedTest(name = "flag={0} env={1} file={2} -> {3} from {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "9001 | 9002 | 9003 | 9001 | FLAG",
+        "-    | 9002 | 9003 | 9002 | ENVIRONMENT",
+        "-    | -    | 9003 | 9003 | FILE",
+        "-    | ' '  | 9003 | 9003 | FILE",
+        "-    | -    | -    | 8085 | DEFAULT",
+        "9001 | -    | 9003 | 9001 | FLAG",
+    })
+    void precedenceIsFlagEnvironmentFileDefault(String flag, String env, String file, int port, SettingSource source)
+            throws Exception {
+        Map<String, String> environment = env == null ? Map.of() : Map.of("PARLEY_PORT", env);
+        Map<Setting, String> settings = file == null ? Map.of() : Map.of(Setting.PARLEY_PORT, file);
+        ConfigLoader loader = withFile(environment, settings);
+        assertThat(loader.load(null, flag).port()).isEqualTo(port);
+        assertThat(loader.source(Setting.PARLEY_PORT, null, flag)).isEqualTo(source);
+    }
+
+    @Test
+    void environmentBeatsTheFileForEverySetting() throws Exception {
+        ConfigLoader loader = withFile(Map.of("OLLAMA_MODEL", "from-env", "OPENAI_API_KEY", "sk-env"),
+                Map.of(Setting.OLLAMA_MODEL, "from-file", Setting.OPENAI_API_KEY, "sk-file",
+                        Setting.LLM_PROVIDER, "ollama"));
+        Config config = loader.load(null, null);
+        assertThat(config.ollamaModel()).isEqualTo("from-env");
+        assertThat(config.openAiApiKey()).isEqualTo("sk-env");
+        assertThat(config.provider()).isEqualTo(Provider.OLLAMA);
+        assertThat(loader.source(Setting.OLLAMA_MODEL, null, null)).isEqualTo(SettingSource.ENVIRONMENT);
+        assertThat(loader.source(Setting.LLM_PROVIDER, null, null)).isEqualTo(SettingSource.FILE);
+        assertThat(loader.source(Setting.OPENAI_MODEL, null, null)).isEqualTo(SettingSource.DEFAULT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PARLEY_PORT     | 80800   | must be a port number from 0 to 65535",
+        "OLLAMA_BASE_URL | ftp://x | must be an http:// or https:// URL",
+        "LLM_PROVIDER    | claude  | must be openai or ollama",
+    })
+    void invalidFileValueNamesTheKeyAndTheFile(Setting setting, String value, String message) {
+        assertThatThrownBy(() -> withFile(Map.of(), Map.of(setting, value)).load(null, null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(setting.name() + " in " + SETTINGS + " " + message + ", not '" + value + "'");
+    }
+
+    @Test
+    void chosenValuesBeatFlagsAndEnvironmentAndReportTheFile() throws Exception {
+        ConfigLoader loader = withFile(Map.of("PARLEY_PORT", "9002", "OLLAMA_MODEL", "env-model"),
+                Map.of(Setting.PARLEY_PORT, "9003"))
+                .choosing(Map.of(Setting.PARLEY_PORT, "9004", Setting.OLLAMA_MODEL, "chosen", Setting.OPENAI_MODEL, " "));
+        Config config = loader.load(null, "9001");
+        assertThat(config.port()).isEqualTo(9004);
+        assertThat(config.ollamaModel()).isEqualTo("chosen");
+        assertThat(config.openAiModel()).isEqualTo("gpt-4o-mini");
+        assertThat(loader.source(Setting.PARLEY_PORT, null, "9001")).isEqualTo(SettingSource.FILE);
+        assertThat(loader.source(Setting.OPENAI_MODEL, null, "9001")).isEqualTo(SettingSource.DEFAULT);
+    }
+
+    @Test
+    void invalidChosenValueIsNamedByItsSettingAlone() {
+        ConfigLoader loader = withFile(Map.of(), Map.of()).choosing(Map.of(Setting.PARLEY_PORT, "70000"));
+        assertThatThrownBy(() -> loader.load(null, null))
+                .hasMessage("PARLEY_PORT must be a port number from 0 to 65535, not '70000'");
+    }
+
+    @Test
+    void configFolderCannotBeChosenOrStored() {
+        ConfigLoader loader = new ConfigLoader(Map.of(), LINUX);
+        assertThatThrownBy(() -> loader.choosing(Map.of(Setting.PARLEY_CONFIG_DIR, "/x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UserSettings(Map.of(Setting.PARLEY_CONFIG_DIR, "/x"), UiPreferences.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Linux      | /home/ada/.config/parley",
+        "Mac OS X   | /home/ada/Library/Application Support/Parley",
+        "Windows 11 | /home/ada/AppData/Roaming/Parley",
+    })
+    void configFolderFollowsTheOs(String os, String expected) throws Exception {
+        ConfigLoader loader = new ConfigLoader(Map.of(), Map.of("user.home", "/home/ada", "os.name", os));
+        assertThat(loader.configDir()).isEqualTo(Path.of(expected));
+    }
+
+    @Test
+    void configFolderHonoursXdgAndParleyConfigDir() throws Exception {
+        assertThat(new ConfigLoader(Map.of("XDG_CONFIG_HOME", "/cfg"), LINUX).configDir())
+                .isEqualTo(Path.of("/cfg/parley"));
+        assertThat(new ConfigLoader(Map.of("XDG_CONFIG_HOME", "/cfg", "PARLEY_CONFIG_DIR", "/etc/parley-ada"), LINUX)
+                .configDir()).isEqualTo(Path.of("/etc/parley-ada"));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PARLEY_CONFIG_DIR", "/bad\0path"), LINUX).configDir())
+                .hasMessageStartingWith("PARLEY_CONFIG_DIR is not a valid path");
+    }
+
+    @Test
+    void withSettingsFileReadsTheFileInTheConfigFolder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"OLLAMA_MODEL\": \"qwen2.5\", \"NO_SUCH\": \"x\"}");
+        ConfigLoader loader = ConfigLoader.withSettingsFile(Map.of("PARLEY_CONFIG_DIR", dir.toString()), LINUX);
+        assertThat(loader.settingsFile().orElseThrow().path()).isEqualTo(dir.resolve("settings.json"));
+        assertThat(loader.load(null, null).ollamaModel()).isEqualTo("qwen2.5");
+        assertThat(loader.settingsProblems()).singleElement().asString()
+                .contains(dir.resolve("settings.json").toString(), "unknown setting NO_SUCH");
     }
 
     @ParameterizedTest

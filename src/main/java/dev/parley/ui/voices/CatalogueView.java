@@ -31,7 +31,7 @@ final class CatalogueView extends VBox {
         ComboBox<String> language = new ComboBox<>(vm.languageChoices());
         language.setId("voices-language-filter");
         language.setEditable(true);
-        language.setPromptText("en, en_US, de…");
+        language.setPromptText("All languages: type en, en_US, de…");
         language.setPrefWidth(240);
         language.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -66,6 +66,7 @@ final class CatalogueView extends VBox {
         Button retry = new Button("Retry");
         retry.setId("voices-catalogue-retry");
         retry.setOnAction(event -> vm.load());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         HBox failed = new HBox(8, error, retry);
         failed.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(error, Priority.ALWAYS);
@@ -77,13 +78,14 @@ final class CatalogueView extends VBox {
         SortedList<CatalogueRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.rows()))
                 .then("The catalogue is not loaded.")
                 .otherwise("No voice matches the filters."));
         table.setPlaceholder(placeholder);
-        table.getColumns().add(text("Voice", 220, CatalogueRow::key));
-        table.getColumns().add(text("Language", 230, CatalogueRow::languageLabel));
+        table.getColumns().add(text("Voice", 200, CatalogueRow::key));
+        table.getColumns().add(text("Language", 255, CatalogueRow::languageLabel));
         table.getColumns().add(text("Quality", 70, row -> row.voice().quality()));
         TableColumn<CatalogueRow, Number> speakers = new TableColumn<>("Speakers");
         speakers.setPrefWidth(70);
@@ -101,7 +103,7 @@ final class CatalogueView extends VBox {
         });
         table.getColumns().add(size);
         TableColumn<CatalogueRow, CatalogueRow> status = new TableColumn<>("Status");
-        status.setPrefWidth(330);
+        status.setPrefWidth(320);
         status.setSortable(false);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setCellFactory(column -> new DownloadCell(vm));

@@ -61,7 +61,6 @@ public final class CatalogueViewModel {
     public static final String ALL = "All";
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueViewModel.class);
-    private static final List<String> QUALITIES = List.of("x_low", "low", "medium", "high");
     /** At most 20 progress updates a second per row reach the UI thread. */
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -73,11 +72,16 @@ public final class CatalogueViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ObservableList<CatalogueRow> rows = FXCollections.observableArrayList();
+    // Read-only views are kept: one made per call would stop notifying once garbage collected.
+    private final ObservableList<CatalogueRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<CatalogueRow> visibleRows = new FilteredList<>(rows);
     private final ObservableList<String> languageChoices = FXCollections.observableArrayList(ALL);
-    private final ObservableList<String> qualityChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyLanguageChoices =
+            FXCollections.unmodifiableObservableList(languageChoices);
+    private final ObservableList<String> qualityChoices = FXCollections.unmodifiableObservableList(
+            FXCollections.observableArrayList(ALL, "x_low", "low", "medium", "high"));
     private final Map<String, String> languageLabels = new TreeMap<>();
-    private final StringProperty languageFilter = new SimpleStringProperty(ALL);
+    private final StringProperty languageFilter = new SimpleStringProperty("");
     private final StringProperty qualityFilter = new SimpleStringProperty(ALL);
     private Set<String> installedIds = Set.of();
     private Runnable onInstalled = () -> {};
@@ -98,8 +102,6 @@ public final class CatalogueViewModel {
         this.modelsDir = modelsDir;
         this.background = background;
         this.ui = ui;
-        qualityChoices.add(ALL);
-        qualityChoices.addAll(QUALITIES);
         visibleRows.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> filter(languageFilter.get(), qualityFilter.get()), languageFilter, qualityFilter));
     }
@@ -132,7 +134,7 @@ public final class CatalogueViewModel {
             VoiceCatalogue fetched = client.fetch();
             ui.execute(() -> {
                 loading.set(false);
-                show(fetched);
+                fill(fetched);
                 fetching.complete(fetched);
             });
         } catch (CatalogueException e) {
@@ -150,7 +152,7 @@ public final class CatalogueViewModel {
         fetching.completeExceptionally(e);
     }
 
-    private void show(VoiceCatalogue fetched) {
+    private void fill(VoiceCatalogue fetched) {
         List<CatalogueRow> loaded = new ArrayList<>();
         Map<String, List<CatalogueLanguage>> families = new TreeMap<>();
         Map<String, CatalogueLanguage> codes = new TreeMap<>();
@@ -193,7 +195,7 @@ public final class CatalogueViewModel {
 
     /** Every catalogue voice, in the catalogue's order: language, name, quality. */
     public ObservableList<CatalogueRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The rows the filters let through. */
@@ -211,7 +213,7 @@ public final class CatalogueViewModel {
      * {@code en}), each followed by its codes (e.g. {@code en_GB}, {@code en_US}).
      */
     public ObservableList<String> languageChoices() {
-        return FXCollections.unmodifiableObservableList(languageChoices);
+        return readOnlyLanguageChoices;
     }
 
     /** How to show a {@link #languageChoices()} entry, e.g. {@code en_US · English (United States)}. */
@@ -221,7 +223,7 @@ public final class CatalogueViewModel {
 
     /** {@link #ALL}, then the qualities from lowest to highest. */
     public ObservableList<String> qualityChoices() {
-        return FXCollections.unmodifiableObservableList(qualityChoices);
+        return qualityChoices;
     }
 
     /**

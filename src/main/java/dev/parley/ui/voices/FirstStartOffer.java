@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirstStartOffer {
 
-    static final ButtonType DOWNLOAD = new ButtonType("Download", ButtonBar.ButtonData.OK_DONE);
-    static final ButtonType NOT_NOW = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
-    static final ButtonType NEVER = new ButtonType("Don't ask again", ButtonBar.ButtonData.NO);
+    private static final ButtonType DOWNLOAD = new ButtonType("Download", ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType NOT_NOW = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+    private static final ButtonType NEVER = new ButtonType("Don't ask again", ButtonBar.ButtonData.NO);
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstStartOffer.class);
 
@@ -36,15 +37,24 @@ public final class FirstStartOffer {
      * @param dontAskAgain runs on the JavaFX application thread
      */
     public static void maybeOffer(VoicesDialog dialog, Locale locale, Runnable dontAskAgain) {
-        dialog.viewModel().firstStartSuggestion(locale).thenAccept(suggestion -> suggestion.ifPresentOrElse(
-                row -> ask(dialog, row, dontAskAgain),
-                () -> LOG.debug("no first-start voice offer for {}", locale)));
+        dialog.viewModel().firstStartSuggestion(locale)
+                .thenAccept(suggestion -> suggestion.ifPresentOrElse(
+                        row -> ask(dialog, row, dontAskAgain),
+                        () -> LOG.debug("no first-start voice offer for {}", locale)))
+                .exceptionally(e -> {
+                    LOG.warn("cannot offer a voice", e);
+                    return null;
+                });
     }
 
     private static void ask(VoicesDialog dialog, CatalogueRow row, Runnable dontAskAgain) {
         CatalogueLanguage language = row.voice().language();
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question(row), DOWNLOAD, NOT_NOW, NEVER);
-        alert.initOwner(dialog.owner());
+        Window owner = dialog.owner();
+        // Dialog.initOwner fails on an owner without a scene (a window not built yet).
+        if (owner != null && owner.getScene() != null) {
+            alert.initOwner(owner);
+        }
         alert.setTitle("Natural voice");
         alert.setHeaderText("No natural voice is installed.");
         alert.getDialogPane().setId("voices-offer");

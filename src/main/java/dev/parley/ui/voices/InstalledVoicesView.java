@@ -28,6 +28,7 @@ final class InstalledVoicesView extends VBox {
         SortedList<Voice> sorted = new SortedList<>(vm.voices());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No voices found."));
         table.getColumns().add(column("Voice", 220, Voice::id));
         table.getColumns().add(column("Language", 80, voice -> orDash(voice.language())));

@@ -35,6 +35,8 @@ public final class InstalledVoicesViewModel {
     private final Executor background;
     private final Executor ui;
     private final ObservableList<Voice> voices = FXCollections.observableArrayList();
+    // Kept: a read-only view made per call would stop notifying once garbage collected.
+    private final ObservableList<Voice> readOnlyVoices = FXCollections.unmodifiableObservableList(voices);
     private final ReadOnlyBooleanWrapper sampleBusy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sampleError = new ReadOnlyStringWrapper();
     private long latestRefresh;
@@ -58,7 +60,7 @@ public final class InstalledVoicesViewModel {
 
     /** The installed voices as of the last {@link #refresh()}, in the source's order. */
     public ObservableList<Voice> voices() {
-        return FXCollections.unmodifiableObservableList(voices);
+        return readOnlyVoices;
     }
 
     /**

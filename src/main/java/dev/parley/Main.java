@@ -4,12 +4,14 @@ import dev.parley.config.CommandLine;
 import dev.parley.config.Config;
 import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.SettingsStore;
 import dev.parley.tts.download.CatalogueClient;
 import dev.parley.tts.download.VoiceCommands;
 import dev.parley.ui.DesktopLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: parses the command line and the environment, then runs the window, the headless
@@ -30,6 +32,8 @@ public final class Main {
     /** Runs a command; returns its exit code, or -1 when a long-running mode keeps the process alive. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine line;
+        ConfigLoader loader;
+        SettingsStore settings;
         Config config;
         try {
             line = CommandLine.parse(args);
@@ -41,19 +45,23 @@ public final class Main {
                 out.println("Parley " + Version.get());
                 return 0;
             }
-            config = ConfigLoader.fromSystem().load(line.host(), line.port());
+            loader = ConfigLoader.fromSystem();
+            settings = new SettingsStore(loader, line.host(), line.port());
+            config = settings.config();
         } catch (ConfigException e) {
             err.println("parley: " + e.getMessage());
             return 2;
         }
         Logging.configure(config.logLevel());
+        // The settings file can set LOG_LEVEL, so its problems are logged only once logging is set up.
+        loader.settingsProblems().forEach(LoggerFactory.getLogger(Main.class)::warn);
         return switch (line.mode()) {
             case HEADLESS -> headless(config, err);
             case LIST_VOICES -> voiceCommands(config).listVoices(
                     line.arguments().isEmpty() ? null : line.arguments().get(0), out, err);
             case DOWNLOAD_VOICES -> voiceCommands(config).downloadVoices(line.arguments(), out, err);
             case BENCH_VOICES -> VoiceBench.run(config, out, err);
-            case WINDOW -> window(config, err);
+            case WINDOW -> DesktopLauncher.launch(settings, err);
             case HELP, VERSION -> throw new IllegalStateException("handled above");
         };
     }
@@ -83,9 +91,5 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return -1;
-    }
-
-    private static int window(Config config, PrintStream err) {
-        return DesktopLauncher.launch(config, err);
     }
 }

@@ -73,7 +73,7 @@ public final class Parley implements AutoCloseable {
         this.piper = new PiperEngine(library, new EspeakPhonemizer(espeak), config.onnxThreads());
         this.selector = new VoiceSelector(piper, espeakEngine, config.defaultVoices());
         this.store = new ConversationStore(config.dataDir().resolve("conversations"), Clock.systemUTC());
-        this.provider = createProvider(config);
+        this.provider = providerFor(config);
         this.speech = new SpeechChoice(selector, config.language(), config.rate());
         this.chat = new ChatService(() -> provider, () -> this.config.systemPrompt(), store,
                 new HistoryWindow(config.historyChars()), synthesisPool);
@@ -93,7 +93,8 @@ public final class Parley implements AutoCloseable {
         return new Parley(config, http);
     }
 
-    private LlmProvider createProvider(Config c) {
+    /** A provider for these settings, sharing this app's HTTP client and timer; for model lists. */
+    public LlmProvider providerFor(Config c) {
         LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout());
         return c.provider() == Provider.OPENAI
                 ? new OpenAiProvider(http, scheduler, new LlmSettings(c.openAiBaseUrl(), c.openAiApiKey(),
@@ -103,20 +104,20 @@ public final class Parley implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server on the configured host and port.
+     * Starts the embedded server on the configured host and port. A server already running keeps
+     * running until the new one listens, so a taken port leaves it in place.
      *
      * @throws java.net.BindException when the port is in use
      */
     public synchronized ParleyServer startServer() throws IOException {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
         ParleyServer next = new ParleyServer(
                 new ServerOptions(config.host(), config.port(), config.allowedOrigins(), config.maxStreams(),
                         Version.get()),
                 chat, (language, voice, rate) -> speech.resolve(language, voice, rate), this::health, this::voices);
         next.start();
+        if (server != null) {
+            server.stop();
+        }
         server = next;
         return next;
     }
@@ -131,7 +132,7 @@ public final class Parley implements AutoCloseable {
      * port is changed separately with {@link #startServer} after updating the config.
      */
     public void reconfigure(Config next) {
-        this.provider = createProvider(next);
+        this.provider = providerFor(next);
         this.speech = new SpeechChoice(selector, next.language(), next.rate());
         this.config = next;
         LOG.info("Now using {} ({}) at {}", next.provider().id(), next.model(), next.baseUrl());
@@ -201,7 +202,8 @@ public final class Parley implements AutoCloseable {
         piper.close();
     }
 
-    static ThreadFactory daemon(String prefix) {
+    /** Threads named {@code prefix-N} that do not keep the JVM alive. */
+    public static ThreadFactory daemon(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());

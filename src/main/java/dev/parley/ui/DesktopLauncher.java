@@ -1,6 +1,6 @@
 package dev.parley.ui;
 
-import dev.parley.config.Config;
+import dev.parley.config.SettingsStore;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,14 @@ public final class DesktopLauncher {
     }
 
     /** Runs the window until it is closed; returns the exit code. */
-    public static int launch(Config config, PrintStream err) {
+    public static int launch(SettingsStore settings, PrintStream err) {
         String problem = missingDesktop(System.getProperty("os.name"), System.getenv("DISPLAY"),
                 System.getenv("WAYLAND_DISPLAY"));
         if (problem != null) {
             err.println("parley: " + problem);
             return 2;
         }
-        DesktopApp.configure(config);
+        DesktopApp.configure(settings);
         try {
             Application.launch(DesktopApp.class);
             return 0;

@@ -49,6 +49,7 @@ public final class MainWindow {
     private final StatusViewModel status;
     private final ChatView chatView;
     private final Scene scene;
+    private Stage stage;
     private Runnable openSettings = () -> { };
     private Runnable openVoices = () -> { };
 
@@ -110,6 +111,7 @@ public final class MainWindow {
 
     /** Shows the window in {@code stage} with the message field focused. */
     void show(Stage stage) {
+        this.stage = stage;
         stage.setTitle("Parley");
         stage.setScene(scene);
         stage.setMinWidth(720);
@@ -165,6 +167,11 @@ public final class MainWindow {
 
     void setOpenVoices(Runnable action) {
         this.openVoices = action;
+    }
+
+    /** The stage shown in, or {@code null} before {@link #show}. */
+    Stage stage() {
+        return stage;
     }
 
     Scene scene() {

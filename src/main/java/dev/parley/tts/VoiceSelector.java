@@ -1,10 +1,9 @@
 package dev.parley.tts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +32,7 @@ import java.util.function.Predicate;
  * </ol>
  *
  * <p>Configured defaults ({@code PARLEY_VOICE}) are voice ids, one per language, e.g.
- * {@code en_US-lessac-medium,de_DE-thorsten-medium}; see {@link #parseDefaultVoices}. A default that
+ * {@code en_US-lessac-medium,de_DE-thorsten-medium}, as {@code Config} reads them. A default that
  * is not installed or unavailable is passed over. Only available voices are ever chosen by language.
  *
  * <p>Thread-safe; reads the engines' current voices on every call.
@@ -50,21 +49,12 @@ public final class VoiceSelector {
     private final List<String> defaultVoices;
 
     /**
-     * @param defaultVoices configured default voice ids in priority order, e.g. from
-     *     {@link #parseDefaultVoices}
+     * @param defaultVoices configured default voice ids in priority order
      */
     public VoiceSelector(PiperEngine piper, EspeakEngine espeak, List<String> defaultVoices) {
         this.piper = Objects.requireNonNull(piper, "piper");
         this.espeak = Objects.requireNonNull(espeak, "espeak");
         this.defaultVoices = List.copyOf(defaultVoices);
-    }
-
-    /** Reads {@code PARLEY_VOICE}: voice ids separated by commas; {@code null} or blank means none. */
-    public static List<String> parseDefaultVoices(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
     }
 
     /**
@@ -160,38 +150,10 @@ public final class VoiceSelector {
         return List.copyOf(codes);
     }
 
-    /** Ids within a small edit distance, or sharing a prefix with the request, closest first. */
+    /** Ids a few edits away from the request, or sharing most of its beginning, closest first. */
     private static List<String> nearMatches(String requested, List<Voice> voices) {
-        String wanted = requested.toLowerCase(Locale.ROOT);
-        List<Map.Entry<String, Integer>> scored = new ArrayList<>();
-        for (Voice voice : voices) {
-            String id = voice.id().toLowerCase(Locale.ROOT);
-            int distance = editDistance(wanted, id);
-            boolean related = id.startsWith(wanted) || wanted.startsWith(id) || id.contains(wanted);
-            if (distance <= Math.max(2, wanted.length() / 4) || related) {
-                scored.add(Map.entry(voice.id(), related ? Math.min(distance, 1) : distance));
-            }
-        }
-        scored.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        return scored.stream().limit(MAX_NEAR_MATCHES).map(Map.Entry::getKey).toList();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        Map<String, String> ids = new LinkedHashMap<>();
+        voices.forEach(voice -> ids.put(voice.id(), voice.id()));
+        return ClosestNames.closest(requested, ids, MAX_NEAR_MATCHES);
     }
 }

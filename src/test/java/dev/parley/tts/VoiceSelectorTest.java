@@ -87,7 +87,7 @@ class VoiceSelectorTest {
         "' en_US-amy-low ' | null | '' | piper/en_US-amy-low",
     })
     void choosesTheVoice(String voice, String language, String defaults, String expected) throws Exception {
-        VoiceSelector selector = new VoiceSelector(piper, espeak, VoiceSelector.parseDefaultVoices(defaults));
+        VoiceSelector selector = new VoiceSelector(piper, espeak, defaults == null ? List.of() : List.of(defaults.split(",")));
 
         assertThat(select(selector, voice, language)).isEqualTo(expected);
     }
@@ -161,18 +161,5 @@ class VoiceSelectorTest {
         Synthesizer synthesizer = ((VoiceSelection.Chosen) selection).synthesizer(SpeechSettings.DEFAULT);
 
         assertThat(synthesizer.synthesize("Hi.").samples()).hasSize(13 * TestVoiceAudio.SEGMENT);
-    }
-
-    @ParameterizedTest
-    @CsvSource(nullValues = "null", delimiter = '|', value = {
-        "null | ''",
-        "'' | ''",
-        "en_US-lessac-medium | en_US-lessac-medium",
-        "' en_US-lessac-medium , de_DE-thorsten-low,, ' | en_US-lessac-medium;de_DE-thorsten-low",
-    })
-    void parsesTheDefaultVoiceSetting(String value, String expected) {
-        List<String> wanted = expected.isEmpty() ? List.of() : List.of(expected.split(";"));
-
-        assertThat(VoiceSelector.parseDefaultVoices(value)).isEqualTo(wanted);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import dev.parley.tts.ClosestNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.parley.tts.download;
+package dev.parley.tts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +13,7 @@ import java.util.Set;
  * away, shares most of its beginning with the query (the language and dataset part of a voice
  * key), or contains the query (a bare dataset name such as {@code lessac}).
  */
-final class ClosestNames {
+public final class ClosestNames {
 
     private static final int MIN_SUBSTRING = 3;
 
@@ -25,7 +25,7 @@ final class ClosestNames {
      * @param max how many keys to return at most
      * @return distinct keys, closest first
      */
-    static List<String> closest(String query, Map<String, String> names, int max) {
+    public static List<String> closest(String query, Map<String, String> names, int max) {
         String q = query.toLowerCase(Locale.ROOT);
         int maxDistance = Math.max(2, q.length() / 4);
         int minPrefix = Math.max(MIN_SUBSTRING, q.length() * 2 / 3);
@@ -55,7 +55,7 @@ final class ClosestNames {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -87,7 +87,7 @@ class VoiceSelectorTest {
         "' en_US-amy-low ' | null | '' | piper/en_US-amy-low",
     })
     void choosesTheVoice(String voice, String language, String defaults, String expected) throws Exception {
-        VoiceSelector selector = new VoiceSelector(piper, espeak, defaults == null ? List.of() : List.of(defaults.split(",")));
+        VoiceSelector selector = new VoiceSelector(piper, espeak, defaults == null ? List.of() : java.util.Arrays.stream(defaults.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList());
 
         assertThat(select(selector, voice, language)).isEqualTo(expected);
     }

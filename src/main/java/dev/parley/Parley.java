@@ -64,6 +64,9 @@ public final class Parley implements AutoCloseable {
     private Parley(Config config, OkHttpClient http) throws IOException {
         this.config = config;
         this.http = http;
+        // OkHttp allows 5 calls per host by default: every stream to one LLM server must run at once.
+        http.dispatcher().setMaxRequestsPerHost(config.maxStreams() + 8);
+        http.dispatcher().setMaxRequests(config.maxStreams() + 16);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
         this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
         this.espeak = new EspeakCommand(EspeakCommand.DEFAULT_EXECUTABLE, EspeakCommand.DEFAULT_TIMEOUT);
@@ -135,7 +138,7 @@ public final class Parley implements AutoCloseable {
         this.provider = providerFor(next);
         this.speech = new SpeechChoice(selector, next.language(), next.rate());
         this.config = next;
-        LOG.info("Now using {} ({}) at {}", next.provider().id(), next.model(), next.baseUrl());
+        LOG.info("Now using {} ({}) at {}", next.provider().id(), next.model(), provider.baseUrl());
     }
 
     public Config config() {
@@ -177,7 +180,7 @@ public final class Parley implements AutoCloseable {
     public Health health() {
         VoiceSelection.Chosen chosen = speech.defaultChoice();
         int available = (int) voices().stream().filter(Voice::available).count();
-        return new Health(config.provider().id(), config.model(), config.baseUrl(),
+        return new Health(config.provider().id(), config.model(), provider.baseUrl(),
                 chosen == null ? "none" : chosen.engine().name(),
                 espeak.unavailableReason().orElse(null), available, config.language(),
                 chosen == null ? null : chosen.voice().id(), config.rate());

@@ -251,8 +251,17 @@ class StreamEndToEndTest {
         WsTestClient client = stream("Count slowly", "");
         client.next("status");
         client.next("token");
+        String id = client.received("status").get(0).get("conversation_id").asText();
         client.abort();
         assertThat(canceled.poll(10, TimeUnit.SECONDS)).isEqualTo(upstream.url("/v1/chat/completions").toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (parley.conversations().find(id).map(c -> c.messages().size()).orElse(0) < 2) {
+            assertThat(System.nanoTime()).as("reply stored").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        StoredMessage reply = parley.conversations().find(id).orElseThrow().messages().get(1);
+        assertThat(reply.interrupted()).isTrue();
+        assertThat(reply.content()).startsWith("Counting").isNotEqualTo("Counting one two three four five six seven eight nine ten.");
     }
 
     @Test
@@ -271,7 +280,8 @@ class StreamEndToEndTest {
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return OpenAiScript.reply("Sure, here you go.", " This is one reply among many.");
+                // Trickled, so all fifty are streaming at the same time.
+                return OpenAiScript.slowReply("Sure, here you go.", " This is one reply among many.");
             }
         });
         List<WsTestClient> clients = new ArrayList<>();
@@ -285,9 +295,32 @@ class StreamEndToEndTest {
             assertThat(end.get("status").asText()).isEqualTo("complete");
             assertThat(end.get("text").asText()).isEqualTo("Sure, here you go. This is one reply among many.");
             assertThat(client.received("audio_chunk")).extracting(a -> a.get("index").asInt()).containsExactly(0, 1);
+            assertThat(client.awaitClose()).isEqualTo(1000);
         }
         assertThat(ids).hasSize(50);
         assertThat(upstream.getRequestCount()).isEqualTo(50);
+    }
+
+    @Test
+    void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
+        Parley small = Parley.create(TestConfig.openAi(dir.resolve("small"), upstream.url("/v1").toString(),
+                Map.of("PARLEY_MAX_STREAMS", "2")));
+        try {
+            int smallPort = small.startServer().port();
+            upstream.enqueue(OpenAiScript.slowReply("One", " two", " three", " four."));
+            upstream.enqueue(OpenAiScript.slowReply("One", " two", " three", " four."));
+            WsTestClient first = WsTestClient.connect(smallPort, "message=a");
+            WsTestClient second = WsTestClient.connect(smallPort, "message=b");
+            first.next("status");
+            second.next("status");
+            assertError(WsTestClient.connect(smallPort, "message=c"), 503, "busy");
+            first.send("{\"type\":\"cancel\"}");
+            second.send("{\"type\":\"cancel\"}");
+            assertThat(first.awaitEnd().get("status").asText()).isEqualTo("cancelled");
+            assertThat(second.awaitEnd().get("status").asText()).isEqualTo("cancelled");
+        } finally {
+            small.close();
+        }
     }
 
     @Test

@@ -105,7 +105,10 @@ final class WsTestClient implements WebSocket.Listener {
         socket.abort();
     }
 
+    /** Waits for the close and checks that nothing came after the message last read. */
     int awaitClose() throws Exception {
-        return closeCode.get(10, TimeUnit.SECONDS);
+        int code = closeCode.get(10, TimeUnit.SECONDS);
+        assertThat(messages).as("messages after the terminal one").isEmpty();
+        return code;
     }
 }

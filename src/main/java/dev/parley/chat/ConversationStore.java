@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,21 +23,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Conversations persisted as {@code <dir>/<id>.json}, one file each, written atomically (temporary
- * file, then rename) so a crash never leaves a half-written conversation. Everything on disk is
- * loaded at construction, so conversations survive restarts; unreadable files are skipped with a
- * warning and left untouched.
+ * file, then rename) so a crash never leaves a half-written conversation. Every file is read at
+ * construction for the list (id, title, date, size), so conversations survive restarts; their
+ * messages are then read again on demand and only the most recently used are kept in memory, so
+ * a server that has answered thousands of one-off streams does not hold them all. Unreadable files
+ * are skipped with a warning and left untouched.
  *
- * <p>Thread-safe. The store also serialises turns: {@link #tryBeginTurn} lets one turn at a time
- * run per conversation. Change listeners are called on the thread that made the change, after it
- * is on disk.
+ * <p>Thread-safe; every change is a read-modify-write under one lock, so a rename or delete from
+ * the window and a reply being saved never undo each other. The store also serialises turns:
+ * {@link #tryBeginTurn} lets one turn at a time run per conversation. Change listeners are called
+ * on the thread that made the change, after it is on disk.
  */
 public final class ConversationStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationStore.class);
+    private static final int CACHED_CONVERSATIONS = 32;
 
     private final Path dir;
     private final Clock clock;
-    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final Map<String, ConversationSummary> summaries = new HashMap<>();
+    private final Map<String, Conversation> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Conversation> eldest) {
+            return size() > CACHED_CONVERSATIONS;
+        }
+    };
     private final Set<String> busy = new HashSet<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -50,23 +61,28 @@ public final class ConversationStore {
         Files.createDirectories(dir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
-                load(file);
+                read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
             }
         }
-        LOG.debug("Loaded {} conversations from {}", conversations.size(), dir);
+        LOG.debug("Found {} conversations in {}", summaries.size(), dir);
     }
 
-    private void load(Path file) {
+    private Optional<Conversation> read(Path file) {
         try {
             Conversation conversation = ConversationJson.read(Files.readAllBytes(file));
             if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
                 LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
-                return;
+                return Optional.empty();
             }
-            conversations.put(conversation.id(), conversation);
+            return Optional.of(conversation);
         } catch (IOException e) {
             LOG.warn("Skipping unreadable conversation {}: {}", file, e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    private static ConversationSummary summary(Conversation c) {
+        return new ConversationSummary(c.id(), c.title(), c.updatedAt(), c.messages().size());
     }
 
     public Clock clock() {
@@ -74,15 +90,18 @@ public final class ConversationStore {
     }
 
     public synchronized Optional<Conversation> find(String id) {
-        return Optional.ofNullable(conversations.get(id));
+        Conversation cached = recent.get(id);
+        if (cached != null || !summaries.containsKey(id)) {
+            return Optional.ofNullable(cached);
+        }
+        Optional<Conversation> loaded = read(file(id));
+        loaded.ifPresent(c -> recent.put(id, c));
+        return loaded;
     }
 
     /** Every conversation, most recently updated first. */
     public synchronized List<ConversationSummary> list() {
-        List<ConversationSummary> result = new ArrayList<>();
-        for (Conversation c : conversations.values()) {
-            result.add(new ConversationSummary(c.id(), c.title(), c.updatedAt(), c.messages().size()));
-        }
+        List<ConversationSummary> result = new ArrayList<>(summaries.values());
         result.sort(Comparator.comparing(ConversationSummary::updatedAt).reversed()
                 .thenComparing(ConversationSummary::id));
         return result;
@@ -90,28 +109,60 @@ public final class ConversationStore {
 
     /** Writes the conversation to disk, replacing an earlier version. */
     public void save(Conversation conversation) throws IOException {
-        byte[] json = ConversationJson.write(conversation);
         synchronized (this) {
-            Path target = file(conversation.id());
-            Path temporary = dir.resolve("." + conversation.id() + ".json.tmp");
-            Files.write(temporary, json);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            conversations.put(conversation.id(), conversation);
+            write(conversation);
         }
         notifyListeners();
     }
 
+    /** Adds a message to a conversation, creating it when it does not exist yet; returns the result. */
+    public Conversation append(String id, StoredMessage message) throws IOException {
+        Conversation next;
+        synchronized (this) {
+            next = find(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
+            write(next);
+        }
+        notifyListeners();
+        return next;
+    }
+
+    /** Adds a message to a conversation unless it has been deleted meanwhile; returns whether it did. */
+    public boolean appendIfPresent(String id, StoredMessage message) throws IOException {
+        synchronized (this) {
+            Optional<Conversation> current = find(id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            write(current.get().append(message));
+        }
+        notifyListeners();
+        return true;
+    }
+
+    private void write(Conversation conversation) throws IOException {
+        byte[] json = ConversationJson.write(conversation);
+        Path target = file(conversation.id());
+        Path temporary = dir.resolve("." + conversation.id() + ".json.tmp");
+        Files.write(temporary, json);
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        summaries.put(conversation.id(), summary(conversation));
+        recent.put(conversation.id(), conversation);
+    }
+
     /** Gives a conversation a new title; returns false when there is no such conversation. */
     public boolean rename(String id, String title) throws IOException {
-        Conversation current = find(id).orElse(null);
-        if (current == null) {
-            return false;
+        synchronized (this) {
+            Optional<Conversation> current = find(id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            write(current.get().withTitle(title, clock.instant()));
         }
-        save(current.withTitle(title, clock.instant()));
+        notifyListeners();
         return true;
     }
 
@@ -119,7 +170,8 @@ public final class ConversationStore {
     public boolean delete(String id) throws IOException {
         boolean existed;
         synchronized (this) {
-            existed = conversations.remove(id) != null;
+            existed = summaries.remove(id) != null;
+            recent.remove(id);
             try {
                 Files.delete(file(id));
             } catch (NoSuchFileException e) {
@@ -131,7 +183,6 @@ public final class ConversationStore {
         }
         return existed;
     }
-
     /**
      * Marks a conversation as having a turn in progress. Returns false when one already is; the
      * caller then refuses the new turn (error 409).

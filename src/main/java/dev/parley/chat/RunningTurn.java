@@ -86,11 +86,14 @@ final class RunningTurn implements ChatTurn, LlmListener {
                     + " is already answering another message; wait for it to complete or cancel it", ""));
             return;
         }
-        Conversation conversation = store.find(conversationId)
-                .orElseGet(() -> Conversation.empty(conversationId, store.clock().instant()));
-        List<ChatMessage> messages = history.build(systemPrompt, conversation.messages(), request.message());
-        save(conversation.append(new StoredMessage(ChatMessage.Role.USER, request.message(),
-                store.clock().instant(), false)));
+        List<StoredMessage> earlier = store.find(conversationId).map(Conversation::messages).orElse(List.of());
+        List<ChatMessage> messages = history.build(systemPrompt, earlier, request.message());
+        try {
+            store.append(conversationId, new StoredMessage(ChatMessage.Role.USER, request.message(),
+                    store.clock().instant(), false));
+        } catch (IOException e) {
+            LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
+        }
         LOG.debug("Turn on {} with {} messages to {} ({})", conversationId, messages.size(), provider.name(),
                 provider.model());
         synchronized (lock) {
@@ -230,26 +233,21 @@ final class RunningTurn implements ChatTurn, LlmListener {
         }
     }
 
-    /** Saves the reply and frees the conversation for its next turn. */
+    /**
+     * Saves the reply, even an empty interrupted one, so the stored conversation keeps its
+     * question-and-answer shape; then frees the conversation for its next turn.
+     */
     private void finish(String text, boolean interrupted) {
         try {
-            Conversation current = store.find(conversationId).orElse(null);
-            if (current == null) {
+            StoredMessage reply = new StoredMessage(ChatMessage.Role.ASSISTANT, text, store.clock().instant(),
+                    interrupted);
+            if (!store.appendIfPresent(conversationId, reply)) {
                 LOG.debug("Conversation {} was deleted during its turn; the reply is not kept", conversationId);
-            } else if (!text.isEmpty() || !interrupted) {
-                save(current.append(new StoredMessage(ChatMessage.Role.ASSISTANT, text, store.clock().instant(),
-                        interrupted)));
             }
-        } finally {
-            store.endTurn(conversationId);
-        }
-    }
-
-    private void save(Conversation conversation) {
-        try {
-            store.save(conversation);
         } catch (IOException e) {
             LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
+        } finally {
+            store.endTurn(conversationId);
         }
     }
 

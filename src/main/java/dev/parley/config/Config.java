@@ -118,7 +118,8 @@ public record Config(
     @Override
     public String toString() {
         // The key must never reach a log line, even through a debug dump of the config.
-        return "Config[provider=" + provider.id() + ", model=" + model() + ", baseUrl=" + baseUrl()
+        return "Config[provider=" + provider.id() + ", model=" + model() + ", baseUrl="
+                + baseUrl().replaceFirst("//[^/@]*@", "//")
                 + ", apiKey=" + (apiKey() == null ? "unset" : "set") + ", dataDir=" + dataDir
                 + ", modelsDir=" + modelsDir + ", host=" + host + ", port=" + port + "]";
     }

@@ -36,7 +36,7 @@ final class Failures {
      */
     Failures(String label, LlmSettings settings, String keyVariable, String unreachable) {
         this.label = label;
-        this.baseUrl = settings.baseUrl();
+        this.baseUrl = settings.displayUrl();
         this.model = settings.model();
         this.apiKey = settings.apiKey();
         this.keyVariable = keyVariable;
@@ -52,7 +52,7 @@ final class Failures {
                     : "the API key was refused by " + label + " (HTTP " + status + ") — check " + keyVariable);
         }
         if (status == 404) {
-            return new LlmException(404, "HTTP 404 from " + url
+            return new LlmException(404, "HTTP 404 from " + LlmSettings.display(url)
                     + (text.isEmpty() ? " — check the base URL and the model name" : ": " + text));
         }
         if (status == 429) {
@@ -70,7 +70,7 @@ final class Failures {
 
     /** A 200 whose body is not the expected stream (often a JSON error or an HTML page). */
     LlmException notAStream(HttpUrl url, String contentType, String providerText) {
-        return new LlmException(502, label + " answered " + url + " with " + contentType
+        return new LlmException(502, label + " answered " + LlmSettings.display(url) + " with " + contentType
                 + " instead of a stream" + withText(scrub(providerText)) + " — check the base URL");
     }
 

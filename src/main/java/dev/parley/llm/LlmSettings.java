@@ -38,6 +38,19 @@ public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeou
         this(baseUrl, apiKey, model, LlmTimeouts.DEFAULT);
     }
 
+    /**
+     * The base URL as shown to people: without any user name and password it carries, which would
+     * otherwise reach {@code /health}, error messages and logs.
+     */
+    public String displayUrl() {
+        return display(HttpUrl.get(baseUrl)).replaceAll("/+$", "");
+    }
+
+    /** A URL without its user name and password. */
+    static String display(HttpUrl url) {
+        return url.newBuilder().username("").password("").build().toString();
+    }
+
     /** {@code baseUrl} joined with a relative {@code path} such as {@code chat/completions}. */
     HttpUrl url(String path) {
         return HttpUrl.get(baseUrl + "/" + path);
@@ -45,7 +58,7 @@ public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeou
 
     @Override
     public String toString() {
-        return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "(set)")
+        return "LlmSettings[baseUrl=" + displayUrl() + ", apiKey=" + (apiKey == null ? "none" : "(set)")
                 + ", model=" + model + ", timeouts=" + timeouts + "]";
     }
 }

@@ -34,7 +34,7 @@ public final class OllamaProvider implements LlmProvider {
         Objects.requireNonNull(client, "client");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Failures failures = new Failures("Ollama", settings, "OLLAMA_API_KEY",
-                "cannot reach Ollama at " + settings.baseUrl() + " — is `ollama serve` running?");
+                "cannot reach Ollama at " + settings.displayUrl() + " — is `ollama serve` running?");
         this.upstream = new Upstream(client, settings, failures);
     }
 
@@ -50,7 +50,7 @@ public final class OllamaProvider implements LlmProvider {
 
     @Override
     public String baseUrl() {
-        return upstream.settings().baseUrl();
+        return upstream.settings().displayUrl();
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class OllamaProvider implements LlmProvider {
         HttpUrl url = upstream.settings().url("api/chat");
         Request request = upstream.post(url, Json.chatRequest(model(), messages), "application/x-ndjson");
         return StreamingCall.start(name(), sink -> {
-            log.debug("POST {} (model {}, {} messages)", url, model(), messages.size());
+            log.debug("POST {} (model {}, {} messages)", LlmSettings.display(url), model(), messages.size());
             Call call = upstream.streamingClient().newCall(request);
             call.enqueue(new OllamaStreamReader(sink, upstream.failures(), url, model()));
             return call::cancel;

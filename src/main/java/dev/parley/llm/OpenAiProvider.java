@@ -36,7 +36,7 @@ public final class OpenAiProvider implements LlmProvider {
         Objects.requireNonNull(client, "client");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Failures failures = new Failures("the OpenAI-compatible server", settings, "OPENAI_API_KEY",
-                "cannot reach the OpenAI-compatible server at " + settings.baseUrl() + " — check OPENAI_BASE_URL");
+                "cannot reach the OpenAI-compatible server at " + settings.displayUrl() + " — check OPENAI_BASE_URL");
         this.upstream = new Upstream(client, settings, failures);
         this.eventSources = EventSources.createFactory(upstream.streamingClient());
     }
@@ -53,7 +53,7 @@ public final class OpenAiProvider implements LlmProvider {
 
     @Override
     public String baseUrl() {
-        return upstream.settings().baseUrl();
+        return upstream.settings().displayUrl();
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class OpenAiProvider implements LlmProvider {
         body.putObject("stream_options").put("include_usage", true);
         Request request = upstream.post(url, body, "text/event-stream");
         return StreamingCall.start(name(), sink -> {
-            log.debug("POST {} (model {}, {} messages)", url, model(), messages.size());
+            log.debug("POST {} (model {}, {} messages)", LlmSettings.display(url), model(), messages.size());
             EventSource source = eventSources.newEventSource(request,
                     new OpenAiEventListener(sink, upstream.failures(), url));
             return source::cancel;

@@ -83,7 +83,7 @@ final class Upstream {
     }
 
     private JsonNode getJson(HttpUrl url) throws LlmException {
-        log.debug("GET {}", url);
+        log.debug("GET {}", LlmSettings.display(url));
         try (Response response = blockingClient.newCall(authorized(url).header("Accept", "application/json").build()).execute()) {
             if (!response.isSuccessful()) {
                 throw logged(url, failures.status(response.code(), url, ErrorBody.describe(response)));

@@ -9,26 +9,34 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.HandshakeState;
 import org.java_websocket.exceptions.InvalidHandshakeException;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.HandshakeBuilder;
+import org.java_websocket.handshake.HandshakeImpl1Client;
 import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 
 /**
- * RFC 6455 plus plain HTTP on the same port. Java-WebSocket only knows upgrade requests: it hands
- * every request to a draft and answers anything the draft refuses with a fixed 404 page. This
- * draft accepts every GET, asks the {@link HttpRouter} whether to upgrade it, and otherwise writes
- * the router's HTTP response in place of the handshake. The server then sees an "open" connection
- * whose draft {@link #answeredWithHttp() answered with HTTP}, and closes it without a close frame
- * once the response is flushed.
+ * RFC 6455 plus plain HTTP on the same port. Java-WebSocket only knows GET upgrade requests in
+ * HTTP/1.1: anything else gets its fixed HTML 404 page and a socket that is never closed. This
+ * draft parses every request itself ({@link RequestHead}), accepts it, asks the
+ * {@link HttpRouter} whether to upgrade it, and otherwise writes the router's HTTP response in
+ * place of the handshake. The server then sees an "open" connection whose draft
+ * {@link #answeredWithHttp() answered with HTTP}, and closes it without a close frame once the
+ * response is flushed; bytes that follow such a request are ignored.
  *
  * <p>Java-WebSocket copies the draft for every connection ({@link #copyInstance}), so the state
  * here is per connection.
  */
 final class HttpDraft extends Draft_6455 {
 
+    /** Larger request heads are refused with 431. Real ones are a few hundred bytes; a message of
+     * 8,000 emoji percent-encoded is 96 KiB. */
+    static final int MAX_HEAD_BYTES = 128 * 1024;
+
     private final HttpRouter router;
     private final int maxFrameSize;
+    private RequestHead head;
     private boolean upgradable;
     private HttpResponse response;
 
@@ -39,15 +47,26 @@ final class HttpDraft extends Draft_6455 {
     }
 
     @Override
+    public Handshakedata translateHandshake(ByteBuffer buffer) {
+        head = RequestHead.parse(buffer, MAX_HEAD_BYTES);
+        HandshakeImpl1Client handshake = new HandshakeImpl1Client();
+        handshake.setResourceDescriptor(head.target());
+        head.headers().forEach(handshake::put);
+        return handshake;
+    }
+
+    @Override
     public HandshakeState acceptHandshakeAsServer(ClientHandshake request) throws InvalidHandshakeException {
-        upgradable = super.acceptHandshakeAsServer(request) == HandshakeState.MATCHED;
+        upgradable = head.problem() == null && head.method().equals("GET") && head.version().equals("HTTP/1.1")
+                && head.header("Sec-WebSocket-Key") != null
+                && super.acceptHandshakeAsServer(request) == HandshakeState.MATCHED;
         return HandshakeState.MATCHED;
     }
 
     @Override
     public HandshakeBuilder postProcessHandshakeResponseAsServer(ClientHandshake request,
             ServerHandshakeBuilder builder) throws InvalidHandshakeException {
-        response = router.route(request, upgradable);
+        response = router.route(head, upgradable);
         if (response == null) {
             return super.postProcessHandshakeResponseAsServer(request, builder);
         }
@@ -61,20 +80,31 @@ final class HttpDraft extends Draft_6455 {
         if (response == null) {
             return super.createHandshake(handshake, withContent);
         }
-        StringBuilder head = new StringBuilder()
+        StringBuilder text = new StringBuilder()
                 .append("HTTP/1.1 ").append(response.status()).append(' ').append(response.reason()).append("\r\n")
                 .append("Content-Type: ").append(response.contentType()).append("\r\n")
                 .append("Content-Length: ").append(response.body().length).append("\r\n")
                 .append("Cache-Control: no-store\r\n")
                 .append("Connection: close\r\n");
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+            text.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer bytes = ByteBuffer.allocate(headBytes.length + response.body().length);
-        bytes.put(headBytes).put(response.body()).flip();
+        text.append("\r\n");
+        byte[] headBytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] body = head.method().equals("HEAD") ? new byte[0] : response.body();
+        ByteBuffer bytes = ByteBuffer.allocate(headBytes.length + body.length);
+        bytes.put(headBytes).put(body).flip();
         return Collections.singletonList(bytes);
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws org.java_websocket.exceptions.InvalidDataException {
+        if (response != null) {
+            // Whatever a plain HTTP client sends after its request is not WebSocket framing.
+            buffer.position(buffer.limit());
+            return Collections.emptyList();
+        }
+        return super.translateFrame(buffer);
     }
 
     /** Whether this connection got a plain HTTP response instead of an upgrade. */

@@ -1,7 +1,5 @@
 package dev.parley.server;
 
-import org.java_websocket.handshake.ClientHandshake;
-
 /** Decides what a request on the server's port gets. Called on a Java-WebSocket worker thread: keep it quick. */
 @FunctionalInterface
 interface HttpRouter {
@@ -11,5 +9,5 @@ interface HttpRouter {
      * @param upgradable whether it is a valid WebSocket upgrade request
      * @return the plain HTTP response to send, or {@code null} to accept the upgrade
      */
-    HttpResponse route(ClientHandshake request, boolean upgradable);
+    HttpResponse route(RequestHead request, boolean upgradable);
 }

@@ -5,6 +5,7 @@ import dev.parley.tts.Voice;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,9 @@ public final class ParleyServer {
     private final ChatService chat;
     private final SpeechResolver speech;
     private final ServerOptions options;
-    private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws"));
+    private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws-work"));
+    private final ExecutorService delivery = Executors.newFixedThreadPool(2, named("parley-ws-send"));
+    private final HandshakeDeadline deadline = new HandshakeDeadline(10, TimeUnit.SECONDS);
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
@@ -52,8 +55,8 @@ public final class ParleyServer {
         this.chat = chat;
         this.speech = speech;
         this.options = options;
-        Routes routes = new Routes(health, voices, new OriginPolicy(options.allowedOrigins()), sessions::size,
-                options.maxStreams(), options.version());
+        Routes routes = new Routes(health, voices, new OriginPolicy(options.allowedOrigins()),
+                new HostPolicy(options.host()), sessions::size, options.maxStreams(), options.version());
         this.endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
                 new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES));
     }
@@ -64,6 +67,7 @@ public final class ParleyServer {
      * @throws BindException when the port is in use or the host cannot be bound
      */
     public void start() throws IOException {
+        checkPortIsFree();
         endpoint.start();
         try {
             if (!started.await(10, TimeUnit.SECONDS)) {
@@ -74,7 +78,7 @@ public final class ParleyServer {
             throw new IOException("interrupted while starting the server", e);
         }
         if (startFailure != null) {
-            work.shutdownNow();
+            shutdownThreads();
             if (startFailure instanceof BindException) {
                 BindException bind = new BindException("port " + options.port() + " on " + options.host()
                         + " is in use or not available (" + startFailure.getMessage() + ")");
@@ -85,6 +89,32 @@ public final class ParleyServer {
         }
         LOG.info("Listening on ws://{}:{}{} (also GET /health, GET /voices)", options.host(), port(),
                 Routes.STREAM_PATH);
+    }
+
+    /**
+     * Binds the port once before Java-WebSocket does, because its own bind failure is logged as a
+     * stack trace before it reaches us.
+     */
+    private void checkPortIsFree() throws BindException {
+        if (options.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(options.host(), options.port()));
+        } catch (IOException e) {
+            BindException bind = new BindException("port " + options.port() + " on " + options.host()
+                    + " is in use or not available (" + e.getMessage() + ")");
+            bind.initCause(e);
+            shutdownThreads();
+            throw bind;
+        }
+    }
+
+    private void shutdownThreads() {
+        work.shutdownNow();
+        delivery.shutdownNow();
+        deadline.close();
     }
 
     /** The port actually bound (useful with port 0). */
@@ -113,7 +143,7 @@ public final class ParleyServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        work.shutdownNow();
+        shutdownThreads();
     }
 
     private static ThreadFactory named(String prefix) {
@@ -130,7 +160,9 @@ public final class ParleyServer {
         Endpoint(InetSocketAddress address, HttpDraft draft) {
             super(address, 2, List.of(draft));
             setReuseAddr(true);
+            setTcpNoDelay(true);
             setConnectionLostTimeout(60);
+            setWebSocketFactory(deadline);
         }
 
         @Override
@@ -145,7 +177,7 @@ public final class ParleyServer {
                 return;
             }
             StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
-                    work);
+                    work, delivery);
             if (sessions.size() >= options.maxStreams()) {
                 LOG.warn("Refused a stream: {} are open (PARLEY_MAX_STREAMS)", sessions.size());
                 connection.send(ProtocolJson.error(503, "the server is busy with " + sessions.size()

@@ -4,7 +4,6 @@ import dev.parley.tts.Voice;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import org.java_websocket.handshake.ClientHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,25 +19,44 @@ final class Routes implements HttpRouter {
     private final Supplier<Health> health;
     private final Supplier<List<Voice>> voices;
     private final OriginPolicy origins;
+    private final HostPolicy hosts;
     private final IntSupplier connections;
     private final int maxStreams;
     private final String version;
 
-    Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, IntSupplier connections,
-            int maxStreams, String version) {
+    Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, HostPolicy hosts,
+            IntSupplier connections, int maxStreams, String version) {
         this.health = health;
         this.voices = voices;
         this.origins = origins;
+        this.hosts = hosts;
         this.connections = connections;
         this.maxStreams = maxStreams;
         this.version = version;
     }
 
     @Override
-    public HttpResponse route(ClientHandshake request, boolean upgradable) {
-        String target = request.getResourceDescriptor();
+    public HttpResponse route(RequestHead request, boolean upgradable) {
+        if (request.problem() != null) {
+            return switch (request.problem()) {
+                case TOO_LARGE -> HttpResponse.text(431, "Request Header Fields Too Large",
+                        "the request is larger than " + HttpDraft.MAX_HEAD_BYTES / 1024 + " KiB");
+                case NOT_ASCII -> HttpResponse.text(400, "Bad Request",
+                        "the request target must be ASCII: percent-encode the message (UTF-8)");
+                case MALFORMED -> HttpResponse.text(400, "Bad Request", "not an HTTP/1.0 or HTTP/1.1 request");
+            };
+        }
+        if (!hosts.allows(request.header("Host"))) {
+            LOG.warn("Refused a request for host {}", request.header("Host"));
+            return HttpResponse.text(421, "Misdirected Request", "this server only answers requests for localhost");
+        }
+        String target = request.target();
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return HttpResponse.text(405, "Method Not Allowed", request.method() + " is not supported; use GET")
+                    .withHeader("Allow", "GET, HEAD");
+        }
         try {
             if (path.equals(STREAM_PATH)) {
                 return stream(request, upgradable);
@@ -59,13 +77,13 @@ final class Routes implements HttpRouter {
         }
     }
 
-    private HttpResponse stream(ClientHandshake request, boolean upgradable) {
+    private HttpResponse stream(RequestHead request, boolean upgradable) {
         if (!upgradable) {
             return HttpResponse.text(426, "Upgrade Required", STREAM_PATH + " is a WebSocket endpoint; "
                     + "connect with a WebSocket client, e.g. wscat -c 'ws://HOST:PORT" + STREAM_PATH
                     + "?message=Hello'").withHeader("Upgrade", "websocket");
         }
-        String origin = request.getFieldValue("Origin");
+        String origin = request.header("Origin");
         if (!origins.allows(origin)) {
             LOG.warn("Refused a WebSocket from origin {} (allow it with PARLEY_ALLOWED_ORIGINS)", origin);
             return HttpResponse.text(403, "Forbidden", "origin " + origin + " is not allowed; "

@@ -28,7 +28,7 @@ record StreamRequest(String message, String language, String conversationId, Str
             throw new RequestException(413, "the message is " + characters + " characters long; the limit is "
                     + MAX_MESSAGE_CHARS);
         }
-        String conversationId = blankToNull(parameters.get("conversation_id"));
+        String conversationId = parameters.get("conversation_id");
         if (conversationId != null && !ConversationIds.isValid(conversationId)) {
             throw new RequestException(400, "conversation_id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -");
         }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * which cancels the upstream request.
  *
  * <p>{@link #start} runs on the server's work pool; {@link #onClientMessage} and
- * {@link #onClientClosed} on Java-WebSocket threads (they only flag and cancel); events arrive on
- * the delivery executor.
+ * {@link #onClientClosed} on Java-WebSocket threads (they only flag, and hand the cancellation to
+ * the work pool); events arrive on the delivery executor. A cancel that arrives while the turn is
+ * starting still gets the {@code streaming} status first, then {@code cancelled}.
  */
 final class StreamSession implements ChatListener {
 
@@ -30,16 +31,23 @@ final class StreamSession implements ChatListener {
     private final String target;
     private final ChatService chat;
     private final SpeechResolver speech;
+    private final Executor work;
     private final Executor delivery;
     private volatile ChatTurn turn;
     private volatile boolean stopRequested;
     private volatile String voiceId;
 
-    StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor delivery) {
+    /**
+     * @param work runs {@link #start} and cancellations, which may block on disk and on the HTTP call
+     * @param delivery writes the turn's events to the socket
+     */
+    StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor work,
+            Executor delivery) {
         this.connection = connection;
         this.target = target;
         this.chat = chat;
         this.speech = speech;
+        this.work = work;
         this.delivery = delivery;
     }
 
@@ -47,10 +55,6 @@ final class StreamSession implements ChatListener {
         try {
             StreamRequest request = StreamRequest.from(QueryString.parse(target).parameters());
             Speech voice = speech.resolve(request.language(), request.voice(), request.rate());
-            if (stopRequested) {
-                sendAndClose(ProtocolJson.event(new ChatEvent.Cancelled("")));
-                return;
-            }
             voiceId = voice.voiceId();
             turn = chat.start(new TurnRequest(request.message(), request.conversationId(), voice.synthesizer()),
                     delivery, this);
@@ -90,11 +94,12 @@ final class StreamSession implements ChatListener {
         stop();
     }
 
+    /** Called on Java-WebSocket threads: cancelling waits for the HTTP call and saves the reply, so it runs on the work pool. */
     private void stop() {
         stopRequested = true;
         ChatTurn current = turn;
         if (current != null) {
-            current.cancel();
+            work.execute(current::cancel);
         }
     }
 

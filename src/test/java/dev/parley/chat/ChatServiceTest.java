@@ -38,6 +38,12 @@ class ChatServiceTest {
         pool.shutdownNow();
     }
 
+    /** Lets every synthesis already queued finish, so nothing can arrive after the assertions that follow. */
+    private void drainPool() throws InterruptedException {
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
     private ChatService service(LlmProvider provider) throws Exception {
         return new ChatService(() -> provider, () -> "Be brief.", new ConversationStore(dir, Clock.systemUTC()),
                 new HistoryWindow(10_000), pool);
@@ -145,7 +151,7 @@ class ChatServiceTest {
         assertThat(reply.content()).isEqualTo("Once upon a time");
         assertThat(reply.interrupted()).isTrue();
         turn.cancel();
-        Thread.sleep(100);
+        drainPool();
         assertThat(events.all.get(events.all.size() - 1)).isSameAs(cancelled);
         assertThat(service.store().tryBeginTurn("story")).isTrue();
     }
@@ -171,7 +177,7 @@ class ChatServiceTest {
         turn.cancel();
         slow.countDown();
         assertThat(events.awaitEnd()).isInstanceOf(ChatEvent.Cancelled.class);
-        Thread.sleep(200);
+        drainPool();
         assertThat(events.ofType(ChatEvent.Audio.class)).isEmpty();
     }
 

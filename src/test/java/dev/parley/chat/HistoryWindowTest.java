@@ -47,9 +47,25 @@ class HistoryWindowTest {
     }
 
     @Test
-    void emptyInterruptedRepliesAreNotSent() {
-        List<StoredMessage> earlier = List.of(m(Role.USER, "q"), new StoredMessage(Role.ASSISTANT, "", Instant.EPOCH, true));
-        assertThat(new HistoryWindow(100).build("sys", earlier, "again"))
-                .containsExactly(ChatMessage.system("sys"), ChatMessage.user("q"), ChatMessage.user("again"));
+    void aQuestionWhoseReplyFailedBeforeAnyTextIsLeftOut() {
+        List<StoredMessage> earlier = List.of(m(Role.USER, "hi"), m(Role.ASSISTANT, "hello"),
+                m(Role.USER, "q"), new StoredMessage(Role.ASSISTANT, "", Instant.EPOCH, true));
+        assertThat(new HistoryWindow(100).build("sys", earlier, "again")).containsExactly(ChatMessage.system("sys"),
+                ChatMessage.user("hi"), ChatMessage.assistant("hello"), ChatMessage.user("again"));
+    }
+
+    @Test
+    void aQuestionWithoutAnyStoredReplyIsLeftOutSoRolesAlternate() {
+        List<StoredMessage> earlier = List.of(m(Role.USER, "lost"), m(Role.USER, "q"), m(Role.ASSISTANT, "a"),
+                m(Role.USER, "crashed before its reply was saved"));
+        assertThat(new HistoryWindow(100).build("sys", earlier, "again")).containsExactly(ChatMessage.system("sys"),
+                ChatMessage.user("q"), ChatMessage.assistant("a"), ChatMessage.user("again"));
+    }
+
+    @Test
+    void aPartialReplyIsSentAsItWasHeard() {
+        List<StoredMessage> earlier = List.of(m(Role.USER, "q"), new StoredMessage(Role.ASSISTANT, "Half", Instant.EPOCH, true));
+        assertThat(new HistoryWindow(100).build("sys", earlier, "go on")).containsExactly(ChatMessage.system("sys"),
+                ChatMessage.user("q"), ChatMessage.assistant("Half"), ChatMessage.user("go on"));
     }
 }

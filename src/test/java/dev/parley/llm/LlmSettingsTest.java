@@ -42,4 +42,11 @@ class LlmSettingsTest {
         assertThatThrownBy(() -> new LlmTimeouts(Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firstToken");
     }
+
+    @org.junit.jupiter.api.Test
+    void theDisplayedUrlHasNoCredentials() {
+        LlmSettings settings = new LlmSettings("http://ada:s3cret@127.0.0.1:11434/", null, "m");
+        org.assertj.core.api.Assertions.assertThat(settings.displayUrl()).isEqualTo("http://127.0.0.1:11434");
+        org.assertj.core.api.Assertions.assertThat(settings.toString()).doesNotContain("s3cret");
+    }
 }

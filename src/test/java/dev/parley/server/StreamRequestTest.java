@@ -54,6 +54,8 @@ class StreamRequestTest {
         "/ws/chat/stream?message=%20%20%0A                | 400 | message parameter is missing",
         "/ws/chat/stream?message=hi&conversation_id=a/b   | 400 | conversation_id must be",
         "/ws/chat/stream?message=hi&conversation_id=../x  | 400 | conversation_id must be",
+        "/ws/chat/stream?message=hi&conversation_id=      | 400 | conversation_id must be",
+        "/ws/chat/stream?message=hi&conversation_id=%20a  | 400 | conversation_id must be",
         "/ws/chat/stream?message=hi&rate=3                | 400 | rate must be a number from 0.5 to 2.0",
         "/ws/chat/stream?message=hi&rate=fast             | 400 | rate must be a number",
         "/ws/chat/stream?message=%E0%A4                   | 400 | not valid percent-encoding",

@@ -34,8 +34,11 @@ final class SpeechBoundaries {
     /** Abbreviations that often end a sentence: a boundary only when a capital or newline follows. */
     private static final Set<String> SENTENCE_FINAL = Set.of(
             "etc", "inc", "ltd", "co", "corp", "jr", "sr", "al", "bros");
-    /** Dotted abbreviations such as e.g, i.e, U.S, a.m, Ph.D (the final period not included). */
-    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,2}\\.)+\\p{L}{1,2}");
+    /**
+     * Dotted abbreviations such as e.g, i.e, U.S, a.m, Ph.D (the final period not included). The
+     * bounded repetition keeps Java's regex recursion shallow on a long run like "a.a.a.a…".
+     */
+    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,2}\\.){1,4}\\p{L}{1,2}");
 
     private static final String CLOSERS = ")]}\"'”’»*_」』）】";
 

@@ -62,16 +62,21 @@ import java.util.regex.Pattern;
  */
 public final class SpeechCleaner {
 
+    /*
+     * No pattern repeats a group without bound. Java's regex engine recurses once per repetition
+     * of a group, so (?:X|Y)* overflows the stack on a line a few thousand characters long (a
+     * data URI, a rule, a model repeating itself), while a character class repeats in a loop.
+     * Parenthesised parts of URLs and link destinations are therefore limited to eight.
+     */
     private static final Pattern FENCE_OPEN = Pattern.compile("^[ \\t]*(`{3,}|~{3,})");
-    private static final Pattern HORIZONTAL_RULE =
-            Pattern.compile("^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$");
+    private static final Pattern HORIZONTAL_RULE = Pattern.compile("^[ \\t]*(?:(?:-[ \\t]*){3}[- \\t]*"
+            + "|(?:\\*[ \\t]*){3}[* \\t]*|(?:_[ \\t]*){3}[_ \\t]*)$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^[ \\t]*=+[ \\t]*$");
-    private static final Pattern TABLE_DELIMITER_ROW =
-            Pattern.compile("^[ \\t]*\\|?(?:[ \\t]*:?-+:?[ \\t]*\\|)+(?:[ \\t]*:?-+:?[ \\t]*)?$"
-                    + "|^[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)+\\|?[ \\t]*$");
+    /** Only dashes, colons, pipes and blanks, with at least one dash and one pipe. */
+    private static final Pattern TABLE_DELIMITER_ROW = Pattern.compile("^(?=[^|]*\\|)(?=[^-]*-)[-:| \\t]+$");
     private static final Pattern REFERENCE_DEFINITION =
             Pattern.compile("^[ \\t]*\\[[^\\]]+\\]:[ \\t]*\\S+.*$");
-    private static final Pattern QUOTE_MARKERS = Pattern.compile("^[ \\t]*(?:>[ \\t]?)+");
+    private static final Pattern QUOTE_MARKERS = Pattern.compile("^[ \\t]*>[> \\t]*");
     private static final Pattern HEADER =
             Pattern.compile("^[ \\t]*#{1,6}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern BULLET = Pattern.compile("^[ \\t]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+");
@@ -84,18 +89,13 @@ public final class SpeechCleaner {
 
     private static final Pattern ESCAPED_PUNCTUATION =
             Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
-    /*
-     * Patterns that span a URL are written as X*(?:\(X*\)X*)*, not (?:X|\(X*\))*: Java's regex
-     * engine recurses once per repetition of a group, so the latter overflows the stack on a URL
-     * or data URI a few thousand characters long, while a character class repeats in a loop.
-     */
-    private static final String LINK_DESTINATION = "\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)";
+    private static final String LINK_DESTINATION = "\\([^()]*(?:\\([^()]*\\)[^()]*){0,8}\\)";
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*)\\]" + LINK_DESTINATION);
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]*)\\]" + LINK_DESTINATION);
     private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\[\\]]*\\]");
     private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\[\\]]*\\]");
     private static final Pattern ORPHAN_LINK_TAIL =
-            Pattern.compile("\\]\\([^()\\s]*(?:\\([^()\\s]*\\)[^()\\s]*)*\\)");
+            Pattern.compile("\\]\\([^()\\s]*(?:\\([^()\\s]*\\)[^()\\s]*){0,8}\\)");
     private static final Pattern AUTOLINK = Pattern.compile("<(?:https?|ftp|mailto):[^<>\\s]*>");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
     private static final Pattern HTML_TAG = Pattern.compile(
@@ -112,7 +112,7 @@ public final class SpeechCleaner {
      */
     private static final Pattern BARE_URL = Pattern.compile(
             "(?:(?:https?|ftp)://|(?<![\\p{L}\\p{N}.-])www\\.)"
-                    + "(?:" + URL_CHARS + "(?:\\(" + URL_CHARS + "\\)" + URL_CHARS + ")*"
+                    + "(?:" + URL_CHARS + "(?:\\(" + URL_CHARS + "\\)" + URL_CHARS + "){0,8}"
                     + "(?<![.,;:!?'’”*_~]))?");
     private static final Pattern MAILTO = Pattern.compile("\\bmailto:\\S*");
     private static final Pattern ENTITY = Pattern.compile(

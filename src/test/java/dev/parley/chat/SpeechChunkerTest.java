@@ -161,6 +161,18 @@ class SpeechChunkerTest {
         }
     }
 
+    /** A model stuck repeating itself can write a line many thousands of characters long. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a.", "-", "_", "(b)", "---|", "x, ", "😀"})
+    void chunksEndlessRepetitionWithoutOverflowingTheStack(String repeated) {
+        String reply = "Okay. " + repeated.repeat(20_000) + " Then it stopped.";
+
+        List<String> spoken = feed(SpeechChunker::new, List.of(reply)).stream().map(SpeechChunk::spoken).toList();
+
+        assertThat(spoken.get(0)).isEqualTo("Okay.");
+        assertThat(spoken.get(spoken.size() - 1)).endsWith("Then it stopped.");
+    }
+
     @Test
     void firstChunkIsReturnedByTheTokenThatCompletesTheClause() {
         SpeechChunker chunker = new SpeechChunker();

@@ -173,6 +173,26 @@ class SpeechCleanerTest {
         assertThat(SpeechCleaner.clean(markdown)).isEqualTo(spoken);
     }
 
+    static Stream<Arguments> degenerateLines() {
+        return Stream.of(
+                Arguments.of("-".repeat(20_000), ""),
+                Arguments.of("_ ".repeat(20_000), ""),
+                Arguments.of("*".repeat(20_000), ""),
+                Arguments.of("|" + "---|".repeat(20_000), ""),
+                Arguments.of(">".repeat(20_000) + " quoted", "quoted"),
+                Arguments.of("a" + ", ".repeat(20_000) + "b.", "a, b."),
+                Arguments.of("See https://x.org/" + "(b)".repeat(20_000) + " now",
+                        "See " + "(b)".repeat(20_000 - 8) + " now"),
+                Arguments.of("[a](x" + "(b)".repeat(20_000) + ") now", "a (x" + "(b)".repeat(20_000) + ") now"));
+    }
+
+    /** A model stuck repeating itself can write a line many thousands of characters long. */
+    @ParameterizedTest
+    @MethodSource("degenerateLines")
+    void cleansLinesOfEndlessRepetitionWithoutOverflowingTheStack(String markdown, String spoken) {
+        assertThat(SpeechCleaner.clean(markdown)).isEqualTo(spoken);
+    }
+
     @Test
     void neverReadsMarkupSymbolsOfUnbalancedChunksAloud() {
         String reply = "## Plan\n**Step one. Then** step _two. Done_ with ~~old. new~~ ideas. "

@@ -34,8 +34,11 @@ final class SpeechBoundaries {
     /** Abbreviations that often end a sentence: a boundary only when a capital or newline follows. */
     private static final Set<String> SENTENCE_FINAL = Set.of(
             "etc", "inc", "ltd", "co", "corp", "jr", "sr", "al", "bros");
-    /** Dotted abbreviations such as e.g, i.e, U.S, a.m, Ph.D (the final period not included). */
-    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,2}\\.)+\\p{L}{1,2}");
+    /**
+     * Dotted abbreviations such as e.g, i.e, U.S, a.m, Ph.D (the final period not included). The
+     * bounded repetition keeps Java's regex recursion shallow on a long run like "a.a.a.a…".
+     */
+    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}{1,2}\\.){1,4}\\p{L}{1,2}");
 
     private static final String CLOSERS = ")]}\"'”’»*_」』）】";
 
@@ -332,23 +335,38 @@ final class SpeechBoundaries {
             for (int k = i; k < runEnd; k++) {
                 char c = text.charAt(k);
                 if (c == '!' || c == '?') {
-                    return end;
+                    return unlessContinued(end, false);
                 }
             }
             if (runEnd - i == 1 && text.charAt(i) == '.') {
                 return period(i, end);
             }
-            return ellipsis(end);
+            return unlessContinued(end, true);
         }
 
-        /** An ellipsis ends a sentence only when what follows does not continue it in lower case. */
-        private int ellipsis(int end) {
+        /**
+         * {@code end}, unless the next word on the same line continues the sentence: it starts in
+         * lower case ("She asked "Really?" and laughed"), or with a digit when {@code digits}.
+         */
+        private int unlessContinued(int end, boolean digits) {
             int next = nextVisible(end);
-            if (next < 0) {
-                return next;
+            if (next == NEED_MORE) {
+                return NEED_MORE;
+            }
+            if (next == NO) {
+                return end;
             }
             char c = text.charAt(next);
-            return c != '\n' && (Character.isLowerCase(c) || Character.isDigit(c)) ? NO : end;
+            return Character.isLowerCase(c) || (digits && Character.isDigit(c)) ? NO : end;
+        }
+
+        /** {@code end} if nothing but a line break or the end of the reply follows on this line. */
+        private int atLineEnd(int end) {
+            int next = nextVisible(end);
+            if (next == NEED_MORE) {
+                return NEED_MORE;
+            }
+            return next == NO || text.charAt(next) == '\n' ? end : NO;
         }
 
         private int period(int i, int end) {
@@ -362,7 +380,10 @@ final class SpeechBoundaries {
             }
             String word = text.subSequence(start, i).toString();
             if (word.isEmpty()) {
-                return isListMarker(i) ? NO : end;
+                if (isListMarker(i)) {
+                    return NO;
+                }
+                return isInlineNumber(i) ? atLineEnd(end) : end;
             }
             String lower = word.toLowerCase(Locale.ROOT);
             boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0))
@@ -401,6 +422,19 @@ final class SpeechBoundaries {
                 }
             }
             return true;
+        }
+
+        /**
+         * One or two digits standing alone before the period in the middle of a line, as in
+         * "Top picks: 1. Apples 2. Pears". Longer numbers (years, amounts) end sentences.
+         */
+        private boolean isInlineNumber(int period) {
+            int k = period;
+            while (k > 0 && Character.isDigit(text.charAt(k - 1))) {
+                k--;
+            }
+            int digits = period - k;
+            return digits >= 1 && digits <= 2 && k > 0 && isBlank(text.charAt(k - 1));
         }
 
         /** Skips closing quotes, brackets and emphasis; the index after them, or NEED_MORE/NO at the end. */

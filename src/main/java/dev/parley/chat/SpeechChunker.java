@@ -25,14 +25,19 @@ import java.util.Objects;
  *       by closing quotes, brackets or emphasis ({@code ."}, {@code .)}, {@code .**}), and then by
  *       whitespace; CJK {@code 。！？} need no whitespace. A period at the end of the text so far
  *       is not yet a boundary.
- *   <li>Not sentence ends: decimals and versions (nothing but whitespace may follow), ellipses
- *       followed by a lower-case word or a digit, titles ({@code Mr. Dr. Prof. St.} …),
+ *   <li>Not sentence ends: decimals, versions and URLs (nothing but whitespace may follow),
+ *       {@code ? !} and ellipses followed on the same line by a lower-case word (ellipses also by
+ *       a digit): {@code She asked "Really?" and laughed.}, titles ({@code Mr. Dr. Prof. St.} …),
  *       mid-sentence abbreviations ({@code vs. cf. approx.}), dotted abbreviations
  *       ({@code e.g. i.e. U.S. a.m. Ph.D.}), single capital initials ({@code J. R. R. Tolkien},
  *       but not the pronoun {@code I}), {@code No. Fig. Vol. p.} … before a number, {@code etc.
- *       Inc. Jr.} … unless a capital letter or a line break follows, and list numbers at line
- *       start ({@code 1. First}). When unsure the chunker keeps going: a missed boundary only
- *       makes a chunk longer, a false one breaks a sentence.
+ *       Inc. Jr.} … unless a capital letter or a line break follows, list numbers at line
+ *       start ({@code 1. First}), and a number of one or two digits standing alone before a
+ *       period in the middle of a line ({@code Top picks: 1. Apples 2. Pears}) unless a line
+ *       break or the end of the reply follows. The last rule also keeps "The sum is 4. Next…"
+ *       in one chunk: when unsure the chunker keeps going, since a missed boundary only makes a
+ *       chunk longer while a false one breaks a sentence. Longer numbers ({@code in 1990.}) end
+ *       sentences.
  *   <li>Line ends: a line break ends the chunk when the line is Markdown structure (header, list
  *       item, quote, table row, rule), or when the next line is blank or starts like structure
  *       (judged by its first character: {@code # > | - * + _ ` ~} or a digit); any other break

@@ -1,8 +1,6 @@
 package dev.parley.chat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,12 +16,17 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Fenced code blocks ({@code ```} or {@code ~~~}, closed or not) are dropped entirely.
- *   <li>Inline code loses its backticks. Its content is kept only when it reads as a short plain
- *       phrase: at most three words and 30 characters, each word starting with a letter or digit
- *       and made of letters, digits and {@code . _ - + #} ({@code ls}, {@code npm install},
- *       {@code pom.xml}, {@code C++}), optionally followed by {@code ()} which is not spoken
- *       ({@code equals()} becomes {@code equals}); anything else ({@code foo(bar)},
- *       {@code rm -rf /}, {@code x = 1}) is dropped.
+ *   <li>Inline code loses its backticks. Its content is spoken only when it is a short plain
+ *       word or phrase: at most three words and 30 characters, each word starting with a letter
+ *       or digit and made only of letters, digits and {@code . _ - + #} ({@code ls},
+ *       {@code npm install}, {@code pom.xml}, {@code snake_case}, {@code C++}). Such a span is a
+ *       word of the sentence, so a person hears "Run npm install first", not "Run first". Any
+ *       other span is dropped whole, since it holds code symbols that a voice would either read
+ *       by name or garble: brackets of any kind ({@code equals()}, {@code a[0]}, {@code {}},
+ *       {@code List<String>}), operators and separators ({@code x = 1}, {@code a/b},
+ *       {@code i++;}, {@code a:b}, {@code a && b}), sigils and quotes ({@code $HOME},
+ *       {@code @Override}, {@code 'q'}), or a word starting with a symbol ({@code -rf},
+ *       {@code .env}).
  *   <li>Emphasis markers {@code *}, {@code **}, {@code ~~} are removed wherever they are;
  *       {@code _}/{@code __} are removed unless they sit between two letters or digits, so
  *       {@code snake_case} survives. A {@code *} between two numbers is multiplication and becomes
@@ -35,16 +38,23 @@ import java.util.regex.Pattern;
  *       and link reference definitions are removed; table cells are joined with commas.
  *   <li>{@code [text](url)} and {@code [text][ref]} become {@code text}; {@code ![alt](url)}
  *       becomes its alt text; the orphaned half of a link cut by a chunk boundary is removed.
- *   <li>Bare URLs ({@code http://}, {@code https://}, {@code ftp://}, {@code www.}) and autolinks
- *       are replaced by their host name without {@code www.}: "Learn more at
- *       https://docs.oracle.com/en/java/." becomes "Learn more at docs.oracle.com.", which says
- *       where the link goes without reading a path aloud; a plain "link" or nothing would leave
- *       such sentences without an object. {@code mailto:} links are removed. Domain-like words
- *       without a scheme ({@code example.com}) are kept.
+ *   <li>Any other square bracket is removed and the words inside are kept: "[citation needed]"
+ *       is spoken "citation needed", "[[1, 2], [3, 4]]" is spoken "1, 2, 3, 4". The output never
+ *       holds a square bracket, because espeak-ng reads {@code [[...]]} as phoneme input.
+ *   <li>Bare URLs ({@code http://}, {@code https://}, {@code ftp://}, {@code www.}), autolinks
+ *       and {@code mailto:} links are removed entirely; a URL read aloud, even as a host name,
+ *       is noise to a listener, who sees the link in the text anyway. A URL takes balanced
+ *       parentheses in its path with it ({@code https://en.wikipedia.org/wiki/Mercury_(planet)})
+ *       but not the sentence punctuation after it: "Learn more at https://docs.oracle.com/en/."
+ *       becomes "Learn more at.". Domain-like words without a scheme or {@code www.}
+ *       ({@code example.com}) are kept.
  *   <li>HTML tags and comments are removed; common entities are decoded.
  *   <li>Emoji and pictographs are removed (see {@link Pictographs#strip}).
- *   <li>Whitespace is collapsed and a space left before punctuation by a removal is dropped. A
- *       result without any letter or digit is returned as the empty string.
+ *   <li>What removals leave behind is tidied: whitespace is collapsed, empty parentheses are
+ *       dropped, a space before punctuation is dropped, a run of clause marks separated by spaces
+ *       ("Sources: , , and more") keeps only its first, and a clause mark directly before a
+ *       sentence end is dropped. A result without any letter or digit is returned as the empty
+ *       string.
  * </ul>
  *
  * <p>Normal punctuation, apostrophes, accented letters, non-Latin scripts, numbers and currency
@@ -52,16 +62,21 @@ import java.util.regex.Pattern;
  */
 public final class SpeechCleaner {
 
+    /*
+     * No pattern repeats a group without bound. Java's regex engine recurses once per repetition
+     * of a group, so (?:X|Y)* overflows the stack on a line a few thousand characters long (a
+     * data URI, a rule, a model repeating itself), while a character class repeats in a loop.
+     * Parenthesised parts of URLs and link destinations are therefore limited to eight.
+     */
     private static final Pattern FENCE_OPEN = Pattern.compile("^[ \\t]*(`{3,}|~{3,})");
-    private static final Pattern HORIZONTAL_RULE =
-            Pattern.compile("^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$");
+    private static final Pattern HORIZONTAL_RULE = Pattern.compile("^[ \\t]*(?:(?:-[ \\t]*){3}[- \\t]*"
+            + "|(?:\\*[ \\t]*){3}[* \\t]*|(?:_[ \\t]*){3}[_ \\t]*)$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^[ \\t]*=+[ \\t]*$");
-    private static final Pattern TABLE_DELIMITER_ROW =
-            Pattern.compile("^[ \\t]*\\|?(?:[ \\t]*:?-+:?[ \\t]*\\|)+(?:[ \\t]*:?-+:?[ \\t]*)?$"
-                    + "|^[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)+\\|?[ \\t]*$");
+    /** Only dashes, colons, pipes and blanks, with at least one dash and one pipe. */
+    private static final Pattern TABLE_DELIMITER_ROW = Pattern.compile("^(?=[^|]*\\|)(?=[^-]*-)[-:| \\t]+$");
     private static final Pattern REFERENCE_DEFINITION =
             Pattern.compile("^[ \\t]*\\[[^\\]]+\\]:[ \\t]*\\S+.*$");
-    private static final Pattern QUOTE_MARKERS = Pattern.compile("^[ \\t]*(?:>[ \\t]?)+");
+    private static final Pattern QUOTE_MARKERS = Pattern.compile("^[ \\t]*>[> \\t]*");
     private static final Pattern HEADER =
             Pattern.compile("^[ \\t]*#{1,6}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern BULLET = Pattern.compile("^[ \\t]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+");
@@ -69,30 +84,36 @@ public final class SpeechCleaner {
     private static final Pattern TABLE_CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
 
     private static final Pattern SPEAKABLE_CODE = Pattern.compile(
-            "([\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*){0,2})(?:\\(\\))?");
+            "[\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._+#-]*){0,2}");
     private static final int SPEAKABLE_CODE_MAX_CHARS = 30;
 
     private static final Pattern ESCAPED_PUNCTUATION =
             Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
-    private static final String LINK_DESTINATION = "\\((?:[^()]|\\([^()]*\\))*\\)";
+    private static final String LINK_DESTINATION = "\\([^()]*(?:\\([^()]*\\)[^()]*){0,8}\\)";
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*)\\]" + LINK_DESTINATION);
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]*)\\]" + LINK_DESTINATION);
     private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\[\\]]*\\]");
     private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\[\\]]*\\]");
     private static final Pattern ORPHAN_LINK_TAIL =
-            Pattern.compile("\\]\\((?:[^()\\s]|\\([^()\\s]*\\))*\\)");
-    private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp|mailto):[^<>\\s]*)>");
+            Pattern.compile("\\]\\([^()\\s]*(?:\\([^()\\s]*\\)[^()\\s]*){0,8}\\)");
+    private static final Pattern AUTOLINK = Pattern.compile("<(?:https?|ftp|mailto):[^<>\\s]*>");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
     private static final Pattern HTML_TAG = Pattern.compile(
             "</?(?:a|abbr|b|blockquote|br|center|code|del|details|div|em|font|h[1-6]|hr|i|img"
                     + "|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup"
                     + "|table|tbody|td|th|thead|tr|u|ul)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
-    /** A URL with its host name in group 1; sentence punctuation after it is not part of it. */
+    private static final String URL_CHARS = "[^\\s<>()\\[\\]{}\"]*";
+    /**
+     * A URL, including balanced parentheses in its path; it does not end in sentence punctuation
+     * or emphasis, which belong to the text around it. The scheme needs no word boundary before
+     * it and {@code www.} may follow an underscore, so that emphasis such as {@code _https://…_}
+     * cannot hide a URL.
+     */
     private static final Pattern BARE_URL = Pattern.compile(
-            "\\b(?:(?:https?|ftp)://|(?=www\\.))(?:[^\\s/@]*@)?(?:www\\.)?"
-                    + "([\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*)"
-                    + "(?:[^\\s<>()\\[\\]{}\"]*[^\\s<>()\\[\\]{}\".,;:!?'’”*_~])?");
+            "(?:(?:https?|ftp)://|(?<![\\p{L}\\p{N}.-])www\\.)"
+                    + "(?:" + URL_CHARS + "(?:\\(" + URL_CHARS + "\\)" + URL_CHARS + "){0,8}"
+                    + "(?<![.,;:!?'’”*_~]))?");
     private static final Pattern MAILTO = Pattern.compile("\\bmailto:\\S*");
     private static final Pattern ENTITY = Pattern.compile(
             "&(?:(amp|lt|gt|quot|apos|nbsp)|#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));");
@@ -105,8 +126,11 @@ public final class SpeechCleaner {
     private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" +([.,;:!?…])");
     private static final Pattern EMPTY_PARENTHESES = Pattern.compile("\\( *\\)");
+    private static final Pattern SQUARE_BRACKET = Pattern.compile("[\\[\\]]");
+    /** Clause marks separated by spaces, left when the items between them were removed. */
+    private static final Pattern CLAUSE_MARK_RUN = Pattern.compile("([,;:]) [ ,;:]*[,;:]");
     /** A clause mark directly before a sentence end, left when what stood between was removed. */
-    private static final Pattern DANGLING_CLAUSE_MARK = Pattern.compile("[,;:]+([.!?])");
+    private static final Pattern DANGLING_CLAUSE_MARK = Pattern.compile("(?<![,;:])[,;:]+([.!?])");
     private static final String PAUSING_PUNCTUATION = ".!?…:;,。！？";
     private static final String CLOSING_MARKS = ")]}\"'”’»」』）";
 
@@ -197,11 +221,10 @@ public final class SpeechCleaner {
         s = REFERENCE_LINK.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = FOOTNOTE_REFERENCE.matcher(s).replaceAll("");
         s = ORPHAN_LINK_TAIL.matcher(s).replaceAll("");
-        s = unmatchedBrackets(s);
-        s = AUTOLINK.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = AUTOLINK.matcher(s).replaceAll("");
         s = HTML_COMMENT.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll(" ");
-        s = BARE_URL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = BARE_URL.matcher(s).replaceAll("");
         s = MAILTO.matcher(s).replaceAll("");
         s = decodeEntities(s);
         s = MULTIPLICATION.matcher(s).replaceAll("$1 × ");
@@ -227,9 +250,9 @@ public final class SpeechCleaner {
                 i += run;
             } else {
                 String content = text.substring(i + run, close).strip();
-                Matcher speakable = SPEAKABLE_CODE.matcher(content);
-                if (content.length() <= SPEAKABLE_CODE_MAX_CHARS && speakable.matches()) {
-                    out.append(speakable.group(1));
+                if (content.length() <= SPEAKABLE_CODE_MAX_CHARS
+                        && SPEAKABLE_CODE.matcher(content).matches()) {
+                    out.append(content);
                 }
                 i = close + run;
             }
@@ -261,32 +284,6 @@ public final class SpeechCleaner {
         return end - from;
     }
 
-    /** Drops square brackets left without a partner, typically a link cut by a chunk boundary. */
-    private static String unmatchedBrackets(String text) {
-        boolean[] drop = new boolean[text.length()];
-        Deque<Integer> open = new ArrayDeque<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '[') {
-                open.push(i);
-            } else if (c == ']') {
-                if (open.isEmpty()) {
-                    drop[i] = true;
-                } else {
-                    open.pop();
-                }
-            }
-        }
-        open.forEach(i -> drop[i] = true);
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            if (!drop[i]) {
-                out.append(text.charAt(i));
-            }
-        }
-        return out.toString();
-    }
-
     private static String decodeEntities(String text) {
         return ENTITY.matcher(text).replaceAll(m -> {
             if (m.group(1) != null) {
@@ -302,8 +299,10 @@ public final class SpeechCleaner {
     }
 
     private static String tidy(String text) {
-        String s = WHITESPACE.matcher(text).replaceAll(" ");
+        String s = SQUARE_BRACKET.matcher(text).replaceAll(" ");
+        s = WHITESPACE.matcher(s).replaceAll(" ");
         s = EMPTY_PARENTHESES.matcher(s).replaceAll("");
+        s = CLAUSE_MARK_RUN.matcher(s).replaceAll("$1");
         s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
         s = DANGLING_CLAUSE_MARK.matcher(s).replaceAll("$1");
         s = WHITESPACE.matcher(s).replaceAll(" ").strip();

@@ -56,6 +56,30 @@ class SpeechChunkerTest {
                 Arguments.of("ellipsis before a capital ends the sentence",
                         "I thought about it for a while… Then I decided to go.",
                         List.of("I thought about it for a while…", " Then I decided to go.")),
+                Arguments.of("a quoted question inside a sentence",
+                        "She asked \"Really?\" and then she laughed. That was funny indeed.",
+                        List.of("She asked \"Really?\" and then she laughed.", " That was funny indeed.")),
+                Arguments.of("! before a lower-case word",
+                        "Yahoo! is a company, as they said to us. Wow! That is great news.",
+                        List.of("Yahoo! is a company,", " as they said to us.", " Wow! That is great news.")),
+                Arguments.of("? before a capital still ends the sentence",
+                        "Are you sure about that? Yes, I am quite sure.",
+                        List.of("Are you sure about that?", " Yes, I am quite sure.")),
+                Arguments.of("numbered items inside a line",
+                        "Top picks today: 1. Apples 2. Pears and 3. Plums. That is all for now.",
+                        List.of("Top picks today: 1. Apples 2. Pears and 3. Plums.", " That is all for now.")),
+                Arguments.of("a small number ending a sentence runs on into the next one",
+                        "Add two and two to get 4. That is simple math. Next we multiply.",
+                        List.of("Add two and two to get 4. That is simple math.", " Next we multiply.")),
+                Arguments.of("a small number before a line break or the end ends the sentence",
+                        "The answer is 42.\nThe question is unknown 7.",
+                        List.of("The answer is 42.", "\nThe question is unknown 7.")),
+                Arguments.of("a year ends a sentence",
+                        "I was born in 1990. Then I moved away.",
+                        List.of("I was born in 1990.", " Then I moved away.")),
+                Arguments.of("a URL with parentheses and a final period",
+                        "Read https://en.wikipedia.org/wiki/Mercury_(planet). It is short.",
+                        List.of("Read https://en.wikipedia.org/wiki/Mercury_(planet).", " It is short.")),
                 Arguments.of("URLs, versions and file names",
                         "Visit example.com/a.b or www.x.org and install v1.2.3 today. Then open the file "
                                 + "config.yml. Done with that.",
@@ -132,7 +156,21 @@ class SpeechChunkerTest {
                         .as("%s tokenized %s", reply, way.getKey())
                         .isEqualTo(reference);
             }
+            assertThat(reference).extracting(SpeechChunk::spoken).as(reply)
+                    .allSatisfy(spoken -> assertThat(spoken).doesNotContain("[", "]", "`", "*", "://"));
         }
+    }
+
+    /** A model stuck repeating itself can write a line many thousands of characters long. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a.", "-", "_", "(b)", "---|", "x, ", "😀"})
+    void chunksEndlessRepetitionWithoutOverflowingTheStack(String repeated) {
+        String reply = "Okay. " + repeated.repeat(20_000) + " Then it stopped.";
+
+        List<String> spoken = feed(SpeechChunker::new, List.of(reply)).stream().map(SpeechChunk::spoken).toList();
+
+        assertThat(spoken.get(0)).isEqualTo("Okay.");
+        assertThat(spoken.get(spoken.size() - 1)).endsWith("Then it stopped.");
     }
 
     @Test
@@ -328,7 +366,9 @@ class SpeechChunkerTest {
             "wait...", "…", "really?!", "yes!!", ".", ",", ";", ":", " — ", "\"quoted.\"", "(aside.)",
             "**bold.**", "_it_", "`code. x`", "`", "``", "\n", "\n\n", "\n- item", "\n1. step", "\n# Head",
             "\n> quote", "\n| a | b |", "\n```\nfenced. code.\n```\n", "\n~~~\nx. y\n", "\n```", "https://x.org/a.b",
-            "v1.2.3", "日本語。", "、", "🎉", "naïve", " ", "  ", "\t", "A", "i.e.");
+            "v1.2.3", "日本語。", "、", "🎉", "naïve", " ", "  ", "\t", "A", "i.e.", "Why?\" and", "Yes! it",
+            "2.", "42.", "https://en.wikipedia.org/wiki/Mercury_(planet).", "www.x.org", "[[1, 2], [3, 4]]",
+            "[note]");
 
     private static String randomMarkdown(Random random) {
         List<String> parts = new ArrayList<>();

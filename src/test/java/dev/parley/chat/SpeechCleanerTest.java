@@ -58,13 +58,28 @@ class SpeechCleanerTest {
                 Arguments.of("![a cat on a mat](cat.png)", "a cat on a mat"),
                 Arguments.of("the start of a [link that was cut.", "the start of a link that was cut."),
                 Arguments.of("cut](https://example.com/x) off.", "cut off."),
-                Arguments.of("Visit https://example.com/a?b=c for more.", "Visit example.com for more."),
-                Arguments.of("Learn more at https://docs.oracle.com/en/java/.", "Learn more at docs.oracle.com."),
-                Arguments.of("Server at http://localhost:8080/api, then", "Server at localhost, then"),
-                Arguments.of("Or www.example.org today", "Or example.org today"),
-                Arguments.of("See [https://x.org/a](https://x.org/a)!", "See x.org!"),
-                Arguments.of("Open <https://example.com/x> now", "Open example.com now"),
+                Arguments.of("Visit https://example.com/a?b=c for more.", "Visit for more."),
+                Arguments.of("Learn more at https://docs.oracle.com/en/java/.", "Learn more at."),
+                Arguments.of("Server at http://localhost:8080/api, then", "Server at, then"),
+                Arguments.of("Or www.example.org today", "Or today"),
+                Arguments.of("Mirror (www.example.org/a_(b)) and _www.x.org_ too", "Mirror and too"),
+                Arguments.of("ftp://files.example.org/pub/x.tar.gz is old", "is old"),
+                Arguments.of("See https://en.wikipedia.org/wiki/Mercury_(planet) for details.", "See for details."),
+                Arguments.of("Also see https://en.wikipedia.org/wiki/Mercury_(planet).", "Also see."),
+                Arguments.of("Go to https://x.org/find?q=(a+b)&n=2 now!", "Go to now!"),
+                Arguments.of("The page (https://x.org/a) explains it.", "The page explains it."),
+                Arguments.of("It is explained there, see https://x.org/a.", "It is explained there, see."),
+                Arguments.of("Sources: https://x.org/a, https://y.org/b, and more.", "Sources: and more."),
+                Arguments.of("_https://x.org/a_ and **https://y.org** here", "and here"),
+                Arguments.of("Read [the docs](https://x.org/a) and https://x.org/b.", "Read the docs and."),
+                Arguments.of("See [https://x.org/a](https://x.org/a)!", "See!"),
+                Arguments.of("Open <https://example.com/x> now", "Open now"),
                 Arguments.of("Write to <mailto:a@b.org> today", "Write to today"),
+                // square brackets that are not links: espeak-ng reads [[...]] as phonemes
+                Arguments.of("The matrix [[1, 2], [3, 4]] is here.", "The matrix 1, 2, 3, 4 is here."),
+                Arguments.of("Needs proof [citation needed].", "Needs proof citation needed."),
+                Arguments.of("[[x]] and [a] [b]", "x and a b"),
+                Arguments.of("Escaped \\[\\[x\\]\\] and &#91;&#91;y&#93;&#93; too", "Escaped x and y too"),
                 Arguments.of("Line<br>break and <b>bold</b>", "Line break and bold"),
                 Arguments.of("<!-- hidden --> shown", "shown"),
                 Arguments.of("Tom &amp; Jerry &#8212; friends", "Tom & Jerry — friends"),
@@ -73,7 +88,7 @@ class SpeechCleanerTest {
                 Arguments.of("Use `ls`.", "Use ls."),
                 Arguments.of("Edit `pom.xml` and `snake_case`", "Edit pom.xml and snake_case"),
                 Arguments.of("Call `foo(bar)` now.", "Call now."),
-                Arguments.of("Override `equals()` first.", "Override equals first."),
+                Arguments.of("Override `equals()` first.", "Override first."),
                 Arguments.of("Run: `make(all)`.", "Run."),
                 Arguments.of("Run `rm -rf /tmp/x` carefully", "Run carefully"),
                 Arguments.of("A ``code with ` tick`` here", "A here"),
@@ -102,6 +117,21 @@ class SpeechCleanerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"equals()", "f(x)", "x = 1", "a==b", "{}", "a/b", "List<String>", "i++;",
+            "$HOME", "x => y", "a[0]", "@Override", "~/x", "a:b", "50%", "a|b", "'q'", "\"s\"", "a\\b",
+            "a && b", "a,b", "*ptr", "x^2", "!done", "?", "-rf", ".env", "_id"})
+    void dropsInlineCodeWithCodeSymbols(String code) {
+        assertThat(SpeechCleaner.clean("Type `" + code + "` now.")).isEqualTo("Type now.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ls", "npm install", "pom.xml", "snake_case", "C++", "C#", "docker-compose up",
+            "v1.2.3", "README.md"})
+    void speaksShortPlainInlineCodeAsWords(String code) {
+        assertThat(SpeechCleaner.clean("Type `" + code + "` now.")).isEqualTo("Type " + code + " now.");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "Pi is 3.14, e.g. roughly.",
             "The U.S. economy grew.",
@@ -123,6 +153,44 @@ class SpeechCleanerTest {
     })
     void keepsOrdinaryText(String text) {
         assertThat(SpeechCleaner.clean(text)).isEqualTo(text);
+    }
+
+    static Stream<Arguments> longUrls() {
+        String path = "a.b/c-d_e".repeat(5_000);
+        String base64 = "QUJD".repeat(10_000);
+        return Stream.of(
+                Arguments.of("See https://x.org/" + path + ". Then", "See. Then"),
+                Arguments.of("See https://x.org/" + path + "_(f) now", "See now"),
+                Arguments.of("![a cat](data:image/png;base64," + base64 + ") here", "a cat here"),
+                Arguments.of("[a cat](https://x.org/" + path + "(f)" + path + ") here", "a cat here"),
+                Arguments.of("cut](https://x.org/" + path + ") off.", "cut off."));
+    }
+
+    /** A whole chunk may be one URL or data URI many thousands of characters long. */
+    @ParameterizedTest
+    @MethodSource("longUrls")
+    void removesVeryLongUrlsWhole(String markdown, String spoken) {
+        assertThat(SpeechCleaner.clean(markdown)).isEqualTo(spoken);
+    }
+
+    static Stream<Arguments> degenerateLines() {
+        return Stream.of(
+                Arguments.of("-".repeat(20_000), ""),
+                Arguments.of("_ ".repeat(20_000), ""),
+                Arguments.of("*".repeat(20_000), ""),
+                Arguments.of("|" + "---|".repeat(20_000), ""),
+                Arguments.of(">".repeat(20_000) + " quoted", "quoted"),
+                Arguments.of("a" + ", ".repeat(20_000) + "b.", "a, b."),
+                Arguments.of("See https://x.org/" + "(b)".repeat(20_000) + " now",
+                        "See " + "(b)".repeat(20_000 - 8) + " now"),
+                Arguments.of("[a](x" + "(b)".repeat(20_000) + ") now", "a (x" + "(b)".repeat(20_000) + ") now"));
+    }
+
+    /** A model stuck repeating itself can write a line many thousands of characters long. */
+    @ParameterizedTest
+    @MethodSource("degenerateLines")
+    void cleansLinesOfEndlessRepetitionWithoutOverflowingTheStack(String markdown, String spoken) {
+        assertThat(SpeechCleaner.clean(markdown)).isEqualTo(spoken);
     }
 
     @Test

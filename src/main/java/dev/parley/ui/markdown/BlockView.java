@@ -38,7 +38,10 @@ final class BlockView {
         if (block instanceof Block.Paragraph) {
             content = flow(links, "md-paragraph");
         } else if (block instanceof Block.Heading heading) {
-            content = flow(links, "md-heading", "md-heading-" + heading.level());
+            // The box carries the space above a heading, which the flow itself must not have.
+            VBox box = new VBox(flow(links, "md-heading", "md-heading-" + heading.level()));
+            box.getStyleClass().add("md-heading-block");
+            content = box;
         } else if (block instanceof Block.ListItem) {
             markerLabel = new Label();
             markerLabel.getStyleClass().add("md-list-marker");

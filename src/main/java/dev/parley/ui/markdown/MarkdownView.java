@@ -23,8 +23,8 @@ import javafx.scene.layout.VBox;
  * preferred width shows long paragraphs on one line. Styles come from {@link #stylesheet()},
  * which the application adds to its scene; colours are looked-up colours ({@code -md-text},
  * {@code -md-link}, {@code -md-spoken}, ...) declared on {@code .md-view} so a theme can
- * override them. Style classes: {@code md-paragraph}, {@code md-heading-1} to
- * {@code md-heading-6}, {@code md-list-item}, {@code md-list-marker}, {@code md-code-block},
+ * override them. Style classes: {@code md-paragraph}, {@code md-heading-block} around
+ * {@code md-heading md-heading-1} to {@code md-heading-6}, {@code md-list-item}, {@code md-list-marker}, {@code md-code-block},
  * {@code md-quote}, {@code md-rule}, {@code md-table-row}; on text nodes {@code md-text},
  * {@code md-bold}, {@code md-italic}, {@code md-strikethrough}, {@code md-code}, {@code md-link}
  * and {@code md-spoken}.

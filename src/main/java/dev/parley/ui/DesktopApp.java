@@ -72,6 +72,7 @@ public final class DesktopApp extends Application {
         SettingsViewModel settingsModel = new SettingsViewModel(settings, parley::providerFor, this::apply, background,
                 Platform::runLater);
         window.setOpenSettings(() -> SettingsDialog.show(stage, settingsModel));
+        window.setOpenLink(url -> getHostServices().showDocument(url));
 
         window.show(stage);
         VoicesDialog voicesDialog = voicesDialog(stage, window.speech());

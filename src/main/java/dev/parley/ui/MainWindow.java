@@ -10,6 +10,7 @@ import dev.parley.ui.chat.MessageItem;
 import dev.parley.ui.chat.MessageNode;
 import dev.parley.ui.conversations.ConversationsView;
 import dev.parley.ui.conversations.ConversationsViewModel;
+import dev.parley.ui.markdown.MarkdownView;
 import dev.parley.ui.speech.SpeechControlsView;
 import dev.parley.ui.speech.SpeechControlsViewModel;
 import dev.parley.ui.status.StatusView;
@@ -17,6 +18,7 @@ import dev.parley.ui.status.StatusViewModel;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -52,6 +54,7 @@ public final class MainWindow {
     private Stage stage;
     private Runnable openSettings = () -> { };
     private Runnable openVoices = () -> { };
+    private Consumer<String> openLink = url -> { };
 
     /**
      * @param parley the app
@@ -72,7 +75,8 @@ public final class MainWindow {
         this.conversations = new ConversationsViewModel(parley.conversations(), chat, ui);
         this.status = new StatusViewModel(parley::provider, chat.figuresProperty(), chat.bannerProperty(), background, ui);
 
-        Function<MessageItem, Node> messageNodes = item -> new MessageNode(item, MessageBodies.of(item));
+        Function<MessageItem, Node> messageNodes = item -> new MessageNode(item, MessageBodies.of(item,
+                url -> openLink.accept(url)));
         this.chatView = new ChatView(chat, messageNodes);
         SplitPane split = new SplitPane(new ConversationsView(conversations), chatView);
         split.setDividerPositions(0.24);
@@ -84,7 +88,8 @@ public final class MainWindow {
         root.setCenter(split);
         root.setBottom(new StatusView(status, chat.audioProblemProperty(), this::askForPort));
         this.scene = new Scene(root, 1100, 720);
-        scene.getStylesheets().add(MainWindow.class.getResource("parley.css").toExternalForm());
+        scene.getStylesheets().addAll(MarkdownView.stylesheet(),
+                MainWindow.class.getResource("parley.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), chat::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -167,6 +172,11 @@ public final class MainWindow {
 
     void setOpenVoices(Runnable action) {
         this.openVoices = action;
+    }
+
+    /** How a link clicked in a reply is opened (the system browser, in the app). */
+    void setOpenLink(Consumer<String> action) {
+        this.openLink = action;
     }
 
     /** The stage shown in, or {@code null} before {@link #show}. */

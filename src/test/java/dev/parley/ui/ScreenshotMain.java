@@ -59,7 +59,9 @@ public final class ScreenshotMain {
                     return request.getUrl().encodedPath().endsWith("/models")
                             ? new MockResponse.Builder().addHeader("Content-Type", "application/json")
                                     .body("{\"data\":[{\"id\":\"gpt-4o-mini\"}]}").build()
-                            : OpenAiScript.slowReply(REPLY.split("(?<= )"));
+                            : new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                                    .body(OpenAiScript.body(REPLY.split("(?<= )")))
+                                    .throttleBody(400, 60, TimeUnit.MILLISECONDS).build();
                 }
             });
             seed(home.resolve("data/conversations"));

@@ -120,6 +120,8 @@ public final class ConversationsView extends VBox {
         private final ContextMenu menu = new ContextMenu();
 
         SummaryCell() {
+            // A cell as wide as its text would make the list scroll sideways; long titles end in "…" instead.
+            setPrefWidth(0);
             title.getStyleClass().add("conversation-title");
             when.getStyleClass().add("conversation-when");
             MenuItem rename = new MenuItem("Rename…");

@@ -69,7 +69,7 @@ public final class Parley implements AutoCloseable {
         http.dispatcher().setMaxRequests(config.maxStreams() + 16);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
         this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
-        this.espeak = new EspeakCommand(EspeakCommand.DEFAULT_EXECUTABLE, EspeakCommand.DEFAULT_TIMEOUT);
+        this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
         espeak.unavailableReason().ifPresent(reason -> LOG.warn("No espeak-ng voice and no Piper phonemes: {}", reason));
         this.espeakEngine = new EspeakEngine(espeak);
         this.library = new VoiceLibrary(config.voiceDirs());

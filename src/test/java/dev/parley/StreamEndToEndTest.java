@@ -324,6 +324,33 @@ class StreamEndToEndTest {
     }
 
     @Test
+    void withoutEspeakNgTokensStillStreamAndHealthSaysWhy() throws Exception {
+        Parley mute = Parley.create(TestConfig.openAi(dir.resolve("mute"), upstream.url("/v1").toString(),
+                Map.of("PARLEY_ESPEAK_NG", dir.resolve("no-such-espeak-ng").toString())));
+        try {
+            int mutePort = mute.startServer().port();
+            upstream.enqueue(OpenAiScript.reply("Text only.", " No voice today."));
+            WsTestClient client = WsTestClient.connect(mutePort, "message=hi&language=en_US");
+            assertThat(client.next("status").get("voice").isNull()).isTrue();
+            JsonNode end = client.awaitEnd();
+            assertThat(end.get("status").asText()).isEqualTo("complete");
+            assertThat(end.get("text").asText()).isEqualTo("Text only. No voice today.");
+            assertThat(end.get("metrics").get("first_audio_ms").isNull()).isTrue();
+            assertThat(client.received("token")).hasSize(2);
+            assertThat(client.received("audio_chunk")).isEmpty();
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + mutePort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(health.body());
+            assertThat(body.get("status").asText()).isEqualTo("degraded");
+            assertThat(body.get("tts").get("engine").asText()).isEqualTo("none");
+            assertThat(body.get("tts").get("problem").asText()).contains("espeak-ng");
+        } finally {
+            mute.close();
+        }
+    }
+
+    @Test
     void aPiperVoiceAddedWhileRunningSpeaksAtItsOwnRate() throws Exception {
         installTestVoice();
         upstream.enqueue(OpenAiScript.reply("Hello from the test voice.", " It speaks at sixteen kilohertz."));

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param voicesUrl base URL of the Piper voice catalogue, with trailing slash
  * @param allowedOrigins browser origins allowed to open the WebSocket besides localhost ones
  * @param maxStreams concurrent WebSocket streams accepted before new ones get error 503
+ * @param espeakNg the espeak-ng program: a name looked up on PATH, or a path
  */
 public record Config(
         Provider provider,
@@ -59,7 +60,8 @@ public record Config(
         int ttsThreads,
         String voicesUrl,
         Set<String> allowedOrigins,
-        int maxStreams) {
+        int maxStreams,
+        String espeakNg) {
 
     public Config {
         defaultVoices = List.copyOf(defaultVoices);
@@ -89,30 +91,11 @@ public record Config(
                 : List.of(modelsDir, userModels);
     }
 
-    public Config withProvider(Provider value, String baseUrl, String apiKey, String model) {
-        return value == Provider.OPENAI
-                ? new Config(value, baseUrl, apiKey, model, ollamaBaseUrl, ollamaApiKey, ollamaModel, systemPrompt, dataDir,
-                        modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
-                        historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
-                        allowedOrigins, maxStreams)
-                : new Config(value, openAiBaseUrl, openAiApiKey, openAiModel, baseUrl, apiKey, model, systemPrompt, dataDir,
-                        modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
-                        historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
-                        allowedOrigins, maxStreams);
-    }
-
-    public Config withSystemPrompt(String value) {
-        return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel, value,
-                dataDir, modelsDir, logLevel, host, port, connectTimeout, firstTokenTimeout, tokenTimeout,
-                historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl, allowedOrigins,
-                maxStreams);
-    }
-
     public Config withPort(int value) {
         return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel,
                 systemPrompt, dataDir, modelsDir, logLevel, host, value, connectTimeout, firstTokenTimeout,
                 tokenTimeout, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
-                allowedOrigins, maxStreams);
+                allowedOrigins, maxStreams, espeakNg);
     }
 
     @Override

@@ -174,7 +174,8 @@ public final class ConfigLoader {
                 integer(in.apply(Setting.PARLEY_TTS_THREADS), Math.max(2, cores), 1, 256),
                 httpUrl(in.apply(Setting.PARLEY_VOICES_URL), DEFAULT_VOICES_URL) + "/",
                 new LinkedHashSet<>(list(in.apply(Setting.PARLEY_ALLOWED_ORIGINS))),
-                integer(in.apply(Setting.PARLEY_MAX_STREAMS), 64, 1, 10_000));
+                integer(in.apply(Setting.PARLEY_MAX_STREAMS), 64, 1, 10_000),
+                text(in.apply(Setting.PARLEY_ESPEAK_NG), "espeak-ng"));
     }
 
     /**

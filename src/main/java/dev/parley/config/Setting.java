@@ -32,6 +32,7 @@ public enum Setting {
     PARLEY_TTS_THREADS("the number of cores, at least 2", "synthesis threads shared by all conversations"),
     PARLEY_VOICES_URL(ConfigLoader.DEFAULT_VOICES_URL, "base URL of the Piper voice catalogue"),
     PARLEY_ALLOWED_ORIGINS("unset", "extra browser origins allowed to open the WebSocket, comma-separated"),
+    PARLEY_ESPEAK_NG("espeak-ng", "the espeak-ng program, a name on PATH or a full path"),
     PARLEY_MAX_STREAMS("64", "concurrent WebSocket streams before new ones get error 503");
 
     private final String defaultText;

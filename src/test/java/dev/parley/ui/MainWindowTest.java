@@ -175,6 +175,56 @@ class MainWindowTest {
     }
 
     @Test
+    void aWebSocketClientChatsWithTheSameRunningAppAtTheSameTime(FxRobot robot) throws Exception {
+        upstream.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                return OpenAiScript.slowReply("Both of you", " get an answer", " at the same time.");
+            }
+        });
+        robot.interact(window::startServer);
+        await("the server", () -> robot.lookup("#status-server").queryLabeled().getText().startsWith("server ws://"));
+        int port = parley.server().port();
+
+        java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port
+                        + "/ws/chat/stream?message=hello%20from%20wscat&conversation_id=from-ws"),
+                        new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                    CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    frames.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+        robot.clickOn("#chat-input").write("hello from the window").type(KeyCode.ENTER);
+        await("one client in the status bar", () -> robot.lookup("#status-server").queryLabeled().getText()
+                .endsWith("· 1 client"));
+
+        String last = "";
+        while (!last.contains("\"status\":\"complete\"")) {
+            last = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(last).as("a WebSocket message").isNotNull();
+        }
+        assertThat(last).contains("Both of you get an answer at the same time.");
+        await("the window's reply", () -> messages().size() == 2 && !messages().get(1).streamingProperty().get());
+        assertThat(messages().get(1).text()).isEqualTo("Both of you get an answer at the same time.");
+        await("the WebSocket conversation in the sidebar", () -> robot.lookup("#conversations-list").queryListView()
+                .getItems().stream().anyMatch(item -> ((ConversationSummary) item).id().equals("from-ws")));
+        await("the client to be gone", () -> robot.lookup("#status-server").queryLabeled().getText()
+                .endsWith("· 0 clients"));
+        socket.abort();
+    }
+
+    @Test
     void aRefusedApiKeyShowsAReadableBanner(FxRobot robot) throws Exception {
         upstream.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Incorrect API key provided\"}}").build());

@@ -3,11 +3,9 @@ package dev.parley.tts;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import dev.parley.audio.Pcm;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * Piper neural voices on ONNX Runtime, as Piper speaks them: text → phonemes per sentence
  * (espeak-ng, or the text's own code points for {@code phoneme_type: text}) → ids → one inference
  * per sentence → peak-normalised 16-bit samples, the sentences of a chunk concatenated with no
- * silence added (the models end sentences with their own), at the voice's sample rate.
+ * silence added (the models end sentences with their own), at the voice's sample rate. A sentence
+ * of more than {@value #MAX_PHONEMES} phonemes is cut at a space (preferably after a comma) and
+ * its pieces inferred one by one, so that a runaway sentence or token cannot make one huge
+ * inference.
  *
  * <p>Inference inputs: {@code scales} = [noise_scale, length_scale / rate, noise_w] from the
  * voice's config, so rate 2.0 halves the length. {@code sid} is fed when the model has that input:
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class PiperEngine implements TtsEngine, AutoCloseable {
 
     public static final String NAME = "piper";
+    /** Phonemes per inference at most: about 800 ids, a long sentence's worth. */
+    static final int MAX_PHONEMES = 400;
 
     private static final Logger LOG = LoggerFactory.getLogger(PiperEngine.class);
 
@@ -100,16 +103,13 @@ public final class PiperEngine implements TtsEngine, AutoCloseable {
             throw new TtsException("Piper voice " + entry.id() + " is unusable: " + e.getMessage());
         }
         List<String> sentences = config.textPhonemes()
-                ? textPhonemes(text)
+                ? TextPhonemes.of(text)
                 : phonemizer.phonemize(text, config.espeakVoice());
         float[] scales = {config.noiseScale(), (float) (config.lengthScale() / settings.rate()), config.noiseW()};
         Long speaker = model.hasSpeakerInput() ? (long) speakerId(entry, settings.speaker()) : null;
         List<short[]> parts = new ArrayList<>();
         int total = 0;
-        for (String sentence : sentences) {
-            if (sentence.isEmpty()) {
-                continue;
-            }
+        for (String sentence : inferences(sentences)) {
             long[] ids = config.phonemeIds().encode(sentence);
             try {
                 short[] part = PiperAudio.toPcm16(model.infer(ids, scales, speaker));
@@ -140,12 +140,15 @@ public final class PiperEngine implements TtsEngine, AutoCloseable {
         open.forEach(PiperModel::close);
     }
 
-    /** {@code phoneme_type: text}: the case-folded, decomposed text, one sentence, as Piper does. */
-    private static List<String> textPhonemes(String text) {
-        if (text.isBlank()) {
-            return List.of();
+    /** The sentences, those over {@link #MAX_PHONEMES} cut into pieces; no empty ones. */
+    static List<String> inferences(List<String> sentences) {
+        List<String> pieces = new ArrayList<>();
+        for (String sentence : sentences) {
+            if (!sentence.isEmpty()) {
+                pieces.addAll(TextPieces.cut(sentence, MAX_PHONEMES, phoneme -> 1));
+            }
         }
-        return List.of(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD));
+        return pieces;
     }
 
     private int speakerId(LibraryVoice entry, String speaker) {

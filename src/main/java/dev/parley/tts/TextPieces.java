@@ -7,7 +7,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Cuts text that is too long for one call into pieces at spaces: preferably at a space after
  * {@code , ; :} in the second half of the allowed length, else at the last space that fits, and
- * only in a run without spaces between two code points. Pieces are stripped and never empty.
+ * only in a run without spaces between two code points. Text that fits is returned as it is; the
+ * pieces of text that does not are stripped and never empty.
  */
 final class TextPieces {
 
@@ -19,6 +20,9 @@ final class TextPieces {
      * @param weight what one code point weighs, e.g. {@link #utf8Bytes}
      */
     static List<String> cut(String text, int max, IntUnaryOperator weight) {
+        if (fittingLength(text, max, weight) == text.length()) {
+            return List.of(text);
+        }
         List<String> pieces = new ArrayList<>();
         String rest = text.strip();
         for (int fit; (fit = fittingLength(rest, max, weight)) < rest.length(); ) {

@@ -21,7 +21,8 @@ class TextPiecesTest {
                 Arguments.of("a, bbbbbbb cc dd", 12, List.of("a, bbbbbbb", "cc dd")),
                 Arguments.of("abcdefghij", 4, List.of("abcd", "efgh", "ij")),
                 Arguments.of("😀😀😀", 1, List.of("😀", "😀", "😀")),
-                Arguments.of("  ", 4, List.of()));
+                Arguments.of("a, ", 3, List.of("a, ")),
+                Arguments.of(" aaa bbb ", 4, List.of("aaa", "bbb")));
     }
 
     @ParameterizedTest

@@ -41,6 +41,10 @@ class EspeakPhonemizerTest {
                 Arguments.of("en-us", "Really?! Yes!", List.of("ɹˈiəli?", "jˈɛs!")),
                 Arguments.of("en-us", "Wait... what", List.of("wˈeɪt wˈʌt")),
                 Arguments.of("en-us", "One。two", List.of("wˈʌn", "tˈuː")),
+                // [[ ]] would switch espeak-ng to phoneme input, U+0001 start an embedded command.
+                Arguments.of("en-us", "the list [[1, 2], [3, 4]] is nested", List.of("ðə lˈɪst wˈʌn, tˈuː, θɹˈiː, fˈoːɹ ɪz nˈɛstᵻd")),
+                Arguments.of("en-us", "x ]] y [[ z", List.of("ˈɛks wˈaɪ zˈiː")),
+                Arguments.of("en-us", "hello \u0001Vde world", List.of("həlˈoʊ vˌiːdˌiːˈiː wˈɜːld")),
                 // espeak-ng speaks "Jean" with its English voice and marks it (en)…(de): the markers go.
                 Arguments.of("de", "Ich heiße Jean-Pierre.", List.of(nfd("ɪç hˈaɪsə dʒˈiːnpˈiːrə."))));
     }

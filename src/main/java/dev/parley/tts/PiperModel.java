@@ -8,27 +8,19 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The ONNX Runtime session of one Piper voice, loaded on first use, checked against Piper's model
- * signature (inputs {@code input}, {@code input_lengths}, {@code scales}, plus {@code sid} for a
- * multi-speaker voice; output {@code output}) and warmed up with a tiny inference.
+ * The ONNX Runtime session of one Piper voice, loaded on first use, checked against
+ * {@link PiperSignature} and warmed up with a tiny inference.
  *
  * <p>Thread-safe: inferences run concurrently on the shared session; {@link #close} waits for
  * running ones. A load failure is remembered, so a broken model is not loaded again and again.
  */
 final class PiperModel implements AutoCloseable {
-
-    static final String INPUT = "input";
-    static final String INPUT_LENGTHS = "input_lengths";
-    static final String SCALES = "scales";
-    static final String SPEAKER = "sid";
-    static final String OUTPUT = "output";
 
     private final LibraryVoice voice;
     private final OrtEnvironment environment;
@@ -69,12 +61,13 @@ final class PiperModel implements AutoCloseable {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
             OrtSession loaded = environment.createSession(voice.model().toString(), options);
-            String mismatch = signatureProblem(loaded.getInputNames(), loaded.getOutputNames());
+            String mismatch = PiperSignature.problem(loaded.getInputNames(), loaded.getOutputNames(),
+                    voice.config().numSpeakers()).orElse(null);
             if (mismatch != null) {
                 loaded.close();
                 throw new ModelLoadException(mismatch);
             }
-            hasSpeakerInput = loaded.getInputNames().contains(SPEAKER);
+            hasSpeakerInput = loaded.getInputNames().contains(PiperSignature.SPEAKER);
             session = loaded;
             try {
                 long[] bosPadEos = voice.config().phonemeIds().encode("");
@@ -112,13 +105,13 @@ final class PiperModel implements AutoCloseable {
             }
             Map<String, OnnxTensor> inputs = new HashMap<>();
             try {
-                inputs.put(INPUT, longs(ids, 1, ids.length));
-                inputs.put(INPUT_LENGTHS, longs(new long[] {ids.length}, 1));
-                inputs.put(SCALES, OnnxTensor.createTensor(environment, FloatBuffer.wrap(scales), new long[] {3}));
+                inputs.put(PiperSignature.INPUT, longs(ids, 1, ids.length));
+                inputs.put(PiperSignature.INPUT_LENGTHS, longs(new long[] {ids.length}, 1));
+                inputs.put(PiperSignature.SCALES, OnnxTensor.createTensor(environment, FloatBuffer.wrap(scales), new long[] {3}));
                 if (sid != null) {
-                    inputs.put(SPEAKER, longs(new long[] {sid}, 1));
+                    inputs.put(PiperSignature.SPEAKER, longs(new long[] {sid}, 1));
                 }
-                try (OrtSession.Result result = current.run(inputs, Set.of(OUTPUT))) {
+                try (OrtSession.Result result = current.run(inputs, Set.of(PiperSignature.OUTPUT))) {
                     OnnxValue output = result.get(0);
                     if (!(output instanceof OnnxTensor tensor)) {
                         throw new TtsException("the model of " + voice.id() + " returned no tensor");
@@ -150,21 +143,6 @@ final class PiperModel implements AutoCloseable {
             closed = true;
         }
         closeSession();
-    }
-
-    private String signatureProblem(Set<String> inputs, Set<String> outputs) {
-        for (String required : List.of(INPUT, INPUT_LENGTHS, SCALES)) {
-            if (!inputs.contains(required)) {
-                return "the model has no input '" + required + "' (inputs " + inputs + "); not a Piper voice";
-            }
-        }
-        if (voice.config().numSpeakers() > 1 && !inputs.contains(SPEAKER)) {
-            return "the config lists " + voice.config().numSpeakers() + " speakers but the model has no 'sid' input";
-        }
-        if (!outputs.contains(OUTPUT)) {
-            return "the model has no output '" + OUTPUT + "' (outputs " + outputs + ")";
-        }
-        return null;
     }
 
     private void closeSession() {

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * is picked up without a restart (and one still being copied shows as broken until it is complete).
  *
  * <p>A broken voice never stops the others: a model without config (or the reverse), a config that is
- * not valid Piper JSON or lacks required fields, or a model file that is not ONNX is listed
- * unavailable with the reason, logged once. Failures only seen when ONNX Runtime loads the model
- * (wrong input names, graphs it rejects) are reported back with {@link #markBroken}.
+ * not valid Piper JSON or lacks required fields, a model file that is not ONNX or whose graph lacks
+ * Piper's inputs ({@link PiperSignature}) is listed unavailable with the reason, logged once.
+ * Failures only seen when ONNX Runtime loads the model (graphs it rejects) are reported back with
+ * {@link #markBroken}.
  *
  * <p>Thread-safe.
  */
@@ -141,9 +142,7 @@ public final class VoiceLibrary {
             }
         }
         if (problem == null) {
-            problem = files.containsKey(model)
-                    ? OnnxFileCheck.problem(model).map(p -> model.getFileName() + ": " + p).orElse(null)
-                    : "model file " + model.getFileName() + " is missing";
+            problem = files.containsKey(model) ? modelProblem(model, config) : "model file " + model.getFileName() + " is missing";
         }
         if (problem != null) {
             LOG.warn("Piper voice {} is unusable ({}): {}", id, model.getParent(), problem);
@@ -151,6 +150,19 @@ public final class VoiceLibrary {
             LOG.info("Found Piper voice {} in {}", id, model.getParent());
         }
         return new LibraryVoice(id, model, configFile, config, problem, stamp);
+    }
+
+    /** Why the model file cannot serve a voice of this config, read from its graph; {@code null} when it can. */
+    private static String modelProblem(Path model, PiperVoiceConfig config) {
+        try {
+            OnnxFileCheck.Graph graph = OnnxFileCheck.read(model);
+            return PiperSignature.problem(graph.inputs(), graph.outputs(), config.numSpeakers())
+                    .map(problem -> model.getFileName() + ": " + problem).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return model.getFileName() + ": " + e.getMessage();
+        } catch (IOException e) {
+            return model.getFileName() + ": cannot read the model: " + e.getMessage();
+        }
     }
 
     /** Every {@code *.onnx} and {@code *.onnx.json} file in the folders, with its size and mtime. */

@@ -2,6 +2,7 @@ package dev.parley.tts;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +39,12 @@ public final class VoiceLibrary {
 
     static final String MODEL_SUFFIX = ".onnx";
     static final String CONFIG_SUFFIX = ".onnx.json";
+    private static final String MISSING = "-";
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLibrary.class);
 
     private final List<Path> folders;
+    private final List<Consumer<List<LibraryVoice>>> rescanListeners = new CopyOnWriteArrayList<>();
     private Map<Path, String> stamps = Map.of();
     private Map<String, LibraryVoice> voices = Map.of();
 
@@ -67,6 +72,15 @@ public final class VoiceLibrary {
     /** The entry for a voice id as of the last scan (no rescan: this runs per synthesized chunk). */
     synchronized Optional<LibraryVoice> find(String id) {
         return Optional.ofNullable(voices.get(id));
+    }
+
+    /**
+     * Calls {@code listener} after every rescan that found changed files, with all entries. It runs
+     * on the rescanning thread while the library is locked, so calls come in scan order; it must not
+     * call back into the library.
+     */
+    void onRescan(Consumer<List<LibraryVoice>> listener) {
+        rescanListeners.add(listener);
     }
 
     /**
@@ -117,7 +131,7 @@ public final class VoiceLibrary {
         for (Map.Entry<String, Path> model : models.entrySet()) {
             String id = model.getKey();
             Path config = configs.get(id);
-            String stamp = now.getOrDefault(model.getValue(), "-") + "|" + now.getOrDefault(config, "-");
+            String stamp = now.getOrDefault(model.getValue(), MISSING) + "|" + now.getOrDefault(config, MISSING);
             LibraryVoice known = voices.get(id);
             if (known != null && known.stamp().equals(stamp) && known.model().equals(model.getValue())) {
                 scanned.put(id, known);
@@ -127,6 +141,13 @@ public final class VoiceLibrary {
         }
         stamps = now;
         voices = scanned;
+        List<LibraryVoice> entries = List.copyOf(scanned.values());
+        rescanListeners.forEach(listener -> listener.accept(entries));
+    }
+
+    /** The stamp of a voice's files as they are now, as a scan would make it. */
+    static String stamp(Path model, Path config) {
+        return stamp(model) + "|" + stamp(config);
     }
 
     private static LibraryVoice inspect(String id, Path model, Path configFile, String stamp, Map<Path, String> files) {
@@ -189,6 +210,8 @@ public final class VoiceLibrary {
     private static String stamp(Path file) {
         try {
             return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (NoSuchFileException e) {
+            return MISSING;
         } catch (IOException e) {
             return "unreadable";
         }

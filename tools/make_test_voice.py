@@ -63,8 +63,8 @@ def scalar_const(name, value, dtype):
     return helper.make_node("Constant", [], [name], value=array)
 
 
-def build_model(input_name="input", with_sid=False, output_rank=3):
-    """The graph described in the module docstring."""
+def build_model(input_name="input", with_sid=False, output_rank=3, unknown_op=False):
+    """The graph described in the module docstring; with unknown_op, one ONNX Runtime rejects."""
     nodes = [
         const("two_s_vec", [2], TensorProto.INT64),
         const("one_i", [1], TensorProto.INT64),
@@ -118,10 +118,10 @@ def build_model(input_name="input", with_sid=False, output_rank=3):
         audio = "all_audio"
     else:
         audio = "id_audio"
-    nodes += [
-        helper.make_node("Mul", [audio, "gate"], ["gated"]),
-        helper.make_node("Reshape", ["gated", "out_shape"], ["output"]),
-    ]
+    nodes.append(helper.make_node("Mul", [audio, "gate"], ["gated"]))
+    if unknown_op:
+        nodes.append(helper.make_node("ParleyUnknownOp", ["gated"], ["gated_unknown"]))
+    nodes.append(helper.make_node("Reshape", ["gated_unknown" if unknown_op else "gated", "out_shape"], ["output"]))
 
     inputs = [
         helper.make_tensor_value_info(input_name, TensorProto.INT64, [1, "phonemes"]),
@@ -136,7 +136,8 @@ def build_model(input_name="input", with_sid=False, output_rank=3):
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                               producer_name="parley make_test_voice.py")
     model.ir_version = IR_VERSION
-    onnx.checker.check_model(model, full_check=True)
+    if not unknown_op:
+        onnx.checker.check_model(model, full_check=True)
     return model
 
 
@@ -177,9 +178,13 @@ def main():
                        speakers=["alice", "bob", "carol"]))
     write("de_DE-testtext-low", build_model(output_rank=4),
           voice_config("de_DE", "testtext", "low", 22050, "de", "text", TEXT_IDS))
-    # A model whose first input is named "tokens": its config is fine, the session check is not.
+    # A model whose first input is named "tokens": its config is fine, its graph's inputs are not.
     write("en_US-wronginputs-low", build_model(input_name="tokens"),
           voice_config("en_US", "wronginputs", "low", 16000, "en-us", "espeak", ESPEAK_IDS),
+          folder=os.path.join(OUT, "broken"))
+    # Piper's inputs and outputs, but a node ONNX Runtime does not know: only loading it fails.
+    write("en_US-badgraph-low", build_model(unknown_op=True),
+          voice_config("en_US", "badgraph", "low", 16000, "en-us", "espeak", ESPEAK_IDS),
           folder=os.path.join(OUT, "broken"))
     return 0
 

@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * {@code --bench-voices}: speaks a fixed paragraph, cut into chunks as a streamed reply would be,
- * with every installed Piper voice and with espeak-ng, and prints how fast each is. A benchmark,
- * not a test: the figures depend on the machine.
+ * with every installed Piper voice and with espeak-ng, and prints how fast each is: the time to
+ * load the voice (with a warm-up sentence), then the steady-state real-time factor and time per
+ * chunk. A benchmark, not a test: the figures depend on the machine.
  */
 final class VoiceBench {
 
@@ -26,6 +27,9 @@ final class VoiceBench {
             + "twenty-seven days, and its gravity drives the ocean tides. Astronauts first walked on its surface "
             + "in 1969! Today, several space agencies plan to return, this time to stay longer. Would you like "
             + "to hear more about the missions?";
+
+    /** Spoken once before timing, so that loading and first-run costs stay out of RTF and ms/chunk. */
+    static final String WARM_UP = "Hello.";
 
     private VoiceBench() {
     }
@@ -36,7 +40,7 @@ final class VoiceBench {
             out.printf("Paragraph: %d characters in %d chunks, %d cores, %d ONNX threads per voice%n%n",
                     PARAGRAPH.length(), chunks.size(), Runtime.getRuntime().availableProcessors(),
                     config.onnxThreads());
-            out.printf("%-32s %-9s %7s %8s %10s %10s %9s%n", "voice", "engine", "rate Hz", "RTF", "first ms",
+            out.printf("%-32s %-9s %7s %9s %8s %10s %9s%n", "voice", "engine", "rate Hz", "load ms", "RTF",
                     "ms/chunk", "audio s");
             int measured = 0;
             for (Voice voice : benchVoices(parley)) {
@@ -52,8 +56,9 @@ final class VoiceBench {
                 }
             }
             out.println();
-            out.println("RTF = compute time / audio time (below 1 is faster than real time); first ms = time to "
-                    + "the first chunk, including loading the voice; ms/chunk = mean over the other chunks.");
+            out.println("load ms = loading the voice and speaking \"" + WARM_UP + "\" once, to warm up. After that:");
+            out.println("RTF = compute time / audio time over all chunks (below 1 is faster than real time); "
+                    + "ms/chunk = mean time per chunk.");
             return measured > 0 ? 0 : 1;
         } catch (IOException e) {
             err.println("parley: " + e.getMessage());
@@ -95,24 +100,19 @@ final class VoiceBench {
             throw new TtsException("no engine for " + voice.id());
         }
         Synthesizer synthesizer = chosen.synthesizer(SpeechSettings.DEFAULT);
+        long loadStart = System.nanoTime();
+        int sampleRate = synthesizer.synthesize(WARM_UP).sampleRate();
+        long loadNanos = System.nanoTime() - loadStart;
         long computeNanos = 0;
-        long firstNanos = 0;
         long audioMillis = 0;
-        int sampleRate = voice.sampleRate();
-        for (int i = 0; i < chunks.size(); i++) {
+        for (SpeechChunk chunk : chunks) {
             long start = System.nanoTime();
-            Pcm pcm = synthesizer.synthesize(chunks.get(i).spoken());
-            long elapsed = System.nanoTime() - start;
-            if (i == 0) {
-                firstNanos = elapsed;
-            }
-            computeNanos += elapsed;
+            Pcm pcm = synthesizer.synthesize(chunk.spoken());
+            computeNanos += System.nanoTime() - start;
             audioMillis += pcm.durationMillis();
-            sampleRate = pcm.sampleRate();
         }
         double rtf = audioMillis == 0 ? Double.NaN : (computeNanos / 1e6) / audioMillis;
-        double perChunk = chunks.size() > 1 ? (computeNanos - firstNanos) / 1e6 / (chunks.size() - 1) : firstNanos / 1e6;
-        return String.format("%-32s %-9s %7d %8.3f %10.1f %10.1f %9.2f", voice.id(), voice.engine(), sampleRate, rtf,
-                firstNanos / 1e6, perChunk, audioMillis / 1000.0);
+        return String.format("%-32s %-9s %7d %9.1f %8.3f %10.1f %9.2f", voice.id(), voice.engine(), sampleRate,
+                loadNanos / 1e6, rtf, computeNanos / 1e6 / chunks.size(), audioMillis / 1000.0);
     }
 }

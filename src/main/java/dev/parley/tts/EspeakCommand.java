@@ -90,20 +90,21 @@ public final class EspeakCommand {
     }
 
     /**
-     * Runs espeak-ng with {@code arguments} and {@code stdin} as UTF-8 input.
+     * Runs espeak-ng with {@code arguments} and {@code text} on its standard input, as UTF-8 and as
+     * {@link #plainText plain text}.
      *
      * @return what it wrote to stdout
      * @throws TtsException when it is unavailable, fails, times out, or the thread is interrupted
      *     (the interrupt flag is kept and the process killed)
      */
-    byte[] run(List<String> arguments, String stdin) throws TtsException {
+    byte[] run(List<String> arguments, String text) throws TtsException {
         if (unavailableReason != null) {
             throw new TtsException(unavailableReason);
         }
         runs.incrementAndGet();
         ProcessRunner.Result result;
         try {
-            result = execute(arguments, stdin, timeout);
+            result = execute(arguments, plainText(text), timeout);
         } catch (IOException e) {
             throw new TtsException("cannot run " + executable + ": " + e.getMessage(), e);
         }
@@ -111,6 +112,25 @@ public final class EspeakCommand {
             throw new TtsException(executable + " failed: " + result.failure());
         }
         return result.stdout();
+    }
+
+    /**
+     * Text that espeak-ng's command line reads as nothing but text: it always takes {@code [[...]]}
+     * for phoneme mnemonics, so square brackets become round ones, and U+0001 for the start of an
+     * embedded command, so control characters other than line breaks and tabs become spaces.
+     */
+    static String plainText(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            plain.append(switch (c) {
+                case '[' -> '(';
+                case ']' -> ')';
+                case '\n', '\r', '\t' -> c;
+                default -> Character.isISOControl(c) ? ' ' : c;
+            });
+        }
+        return plain.toString();
     }
 
     private String probe(String option) throws IOException, TtsException {

@@ -16,15 +16,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per clause, espeak-ng's IPA ({@code -q --ipa}, no separators, as Piper's {@code phonememode}
  * 0x02) is decomposed (NFD), language switch markers such as {@code (en)} are removed with their
- * contents, and the punctuation that ended the clause is put back: {@code , : ;} followed by a
- * space, {@code . ? !} alone, which also end the sentence. Every code point of the result is one
- * phoneme; stress marks, length marks and spaces are kept.
+ * contents, and the punctuation that ended the clause is put back: {@code , : ;} (a dash counts as
+ * {@code ;}) followed by a space, {@code . ? !} alone, which also end the sentence; a blank line or
+ * {@code 。} ends a sentence with nothing put back (see {@link ClauseSplitter}). Every code point of
+ * the result is one phoneme; stress marks, length marks and spaces are kept.
  *
  * <p>One espeak-ng process per chunk: the clauses go in one per line, and without {@code --stdin}
  * espeak-ng translates each input line on its own and prints one line of phonemes per clause. If
  * the line count disagrees with the clause count (espeak-ng split a clause further), the chunk is
- * redone with one process per clause, joining a clause's lines the way Piper joins clauses that end
- * without punctuation.
+ * redone with one process per clause, joining a clause's lines with spaces.
  *
  * <p>Thread-safe.
  */
@@ -64,35 +64,49 @@ public final class EspeakPhonemizer {
                     clauses.size());
             lines = new ArrayList<>();
             for (ClauseSplitter.Clause clause : clauses) {
-                lines.add(String.join("", ipa(clause.text() + "\n", espeakVoice)));
+                lines.add(String.join(" ", ipa(clause.text() + "\n", espeakVoice)));
             }
         }
         return assemble(clauses, lines);
     }
 
-    /** Joins each clause's phonemes with its punctuation into sentences, as Piper does. */
+    /**
+     * Joins each clause's phonemes with its punctuation into sentences, as Piper does, except that a
+     * clause ending without punctuation (e.g. at an ellipsis) is followed by a space where Piper
+     * would run its last word into the next clause's first.
+     */
     static List<String> assemble(List<ClauseSplitter.Clause> clauses, List<String> clausePhonemes) {
         List<String> sentences = new ArrayList<>();
         StringBuilder sentence = new StringBuilder();
         for (int i = 0; i < clauses.size(); i++) {
-            sentence.append(withoutLanguageSwitches(Normalizer.normalize(clausePhonemes.get(i).strip(), Normalizer.Form.NFD)));
-            int terminator = clauses.get(i).terminator();
-            switch (terminator) {
-                case '.', '?', '!' -> {
-                    sentence.appendCodePoint(terminator);
-                    sentences.add(sentence.toString());
-                    sentence.setLength(0);
-                }
-                case ',', ':', ';' -> sentence.appendCodePoint(terminator).append(' ');
-                default -> {
-                    // Piper adds nothing after a clause that ended otherwise (a quote, a dash, a blank line).
-                }
+            String phonemes = withoutLanguageSwitches(Normalizer.normalize(clausePhonemes.get(i), Normalizer.Form.NFD)).strip();
+            if (!phonemes.isEmpty() && !sentence.isEmpty() && sentence.charAt(sentence.length() - 1) != ' ') {
+                sentence.append(' ');
+            }
+            sentence.append(phonemes);
+            ClauseSplitter.Terminator terminator = clauses.get(i).terminator();
+            sentence.append(switch (terminator) {
+                case PERIOD -> ".";
+                case QUESTION -> "?";
+                case EXCLAMATION -> "!";
+                case COMMA -> ", ";
+                case COLON -> ": ";
+                case SEMICOLON -> "; ";
+                case SENTENCE, CLAUSE -> "";
+            });
+            if (terminator.endsSentence()) {
+                addSentence(sentence, sentences);
             }
         }
-        if (!sentence.isEmpty()) {
+        addSentence(sentence, sentences);
+        return sentences;
+    }
+
+    private static void addSentence(StringBuilder sentence, List<String> sentences) {
+        if (!sentence.toString().isBlank()) {
             sentences.add(sentence.toString());
         }
-        return sentences;
+        sentence.setLength(0);
     }
 
     /** Removes espeak-ng's {@code (lang)} markers around words it spoke in another language's voice. */

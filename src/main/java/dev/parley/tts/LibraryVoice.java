@@ -20,6 +20,16 @@ record LibraryVoice(String id, Path model, Path configFile, PiperVoiceConfig con
         return new LibraryVoice(id, model, configFile, config, reason, stamp);
     }
 
+    /** These files as scanned: a voice replaced by other files, or found in another folder, has another version. */
+    String version() {
+        return model + "|" + stamp;
+    }
+
+    /** Whether the files on disk now differ from the scan (changed, replaced or deleted). */
+    boolean filesChanged() {
+        return !stamp.equals(VoiceLibrary.stamp(model, configFile));
+    }
+
     /** How {@code /voices} shows it; language and quality fall back to the file name when unknown. */
     Voice toVoice() {
         String[] parts = id.split("-");

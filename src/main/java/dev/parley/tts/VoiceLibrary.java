@@ -2,6 +2,7 @@ package dev.parley.tts;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * is picked up without a restart (and one still being copied shows as broken until it is complete).
  *
  * <p>A broken voice never stops the others: a model without config (or the reverse), a config that is
- * not valid Piper JSON or lacks required fields, or a model file that is not ONNX is listed
- * unavailable with the reason, logged once. Failures only seen when ONNX Runtime loads the model
- * (wrong input names, graphs it rejects) are reported back with {@link #markBroken}.
+ * not valid Piper JSON or lacks required fields, a model file that is not ONNX or whose graph lacks
+ * Piper's inputs ({@link PiperSignature}) is listed unavailable with the reason, logged once.
+ * Failures only seen when ONNX Runtime loads the model (graphs it rejects) are reported back with
+ * {@link #markBroken}.
  *
  * <p>Thread-safe.
  */
@@ -35,10 +39,12 @@ public final class VoiceLibrary {
 
     static final String MODEL_SUFFIX = ".onnx";
     static final String CONFIG_SUFFIX = ".onnx.json";
+    private static final String MISSING = "-";
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLibrary.class);
 
     private final List<Path> folders;
+    private final List<Consumer<List<LibraryVoice>>> rescanListeners = new CopyOnWriteArrayList<>();
     private Map<Path, String> stamps = Map.of();
     private Map<String, LibraryVoice> voices = Map.of();
 
@@ -66,6 +72,15 @@ public final class VoiceLibrary {
     /** The entry for a voice id as of the last scan (no rescan: this runs per synthesized chunk). */
     synchronized Optional<LibraryVoice> find(String id) {
         return Optional.ofNullable(voices.get(id));
+    }
+
+    /**
+     * Calls {@code listener} after every rescan that found changed files, with all entries. It runs
+     * on the rescanning thread while the library is locked, so calls come in scan order; it must not
+     * call back into the library.
+     */
+    void onRescan(Consumer<List<LibraryVoice>> listener) {
+        rescanListeners.add(listener);
     }
 
     /**
@@ -116,7 +131,7 @@ public final class VoiceLibrary {
         for (Map.Entry<String, Path> model : models.entrySet()) {
             String id = model.getKey();
             Path config = configs.get(id);
-            String stamp = now.getOrDefault(model.getValue(), "-") + "|" + now.getOrDefault(config, "-");
+            String stamp = now.getOrDefault(model.getValue(), MISSING) + "|" + now.getOrDefault(config, MISSING);
             LibraryVoice known = voices.get(id);
             if (known != null && known.stamp().equals(stamp) && known.model().equals(model.getValue())) {
                 scanned.put(id, known);
@@ -126,6 +141,13 @@ public final class VoiceLibrary {
         }
         stamps = now;
         voices = scanned;
+        List<LibraryVoice> entries = List.copyOf(scanned.values());
+        rescanListeners.forEach(listener -> listener.accept(entries));
+    }
+
+    /** The stamp of a voice's files as they are now, as a scan would make it. */
+    static String stamp(Path model, Path config) {
+        return stamp(model) + "|" + stamp(config);
     }
 
     private static LibraryVoice inspect(String id, Path model, Path configFile, String stamp, Map<Path, String> files) {
@@ -141,9 +163,7 @@ public final class VoiceLibrary {
             }
         }
         if (problem == null) {
-            problem = files.containsKey(model)
-                    ? OnnxFileCheck.problem(model).map(p -> model.getFileName() + ": " + p).orElse(null)
-                    : "model file " + model.getFileName() + " is missing";
+            problem = files.containsKey(model) ? modelProblem(model, config) : "model file " + model.getFileName() + " is missing";
         }
         if (problem != null) {
             LOG.warn("Piper voice {} is unusable ({}): {}", id, model.getParent(), problem);
@@ -151,6 +171,19 @@ public final class VoiceLibrary {
             LOG.info("Found Piper voice {} in {}", id, model.getParent());
         }
         return new LibraryVoice(id, model, configFile, config, problem, stamp);
+    }
+
+    /** Why the model file cannot serve a voice of this config, read from its graph; {@code null} when it can. */
+    private static String modelProblem(Path model, PiperVoiceConfig config) {
+        try {
+            OnnxFileCheck.Graph graph = OnnxFileCheck.read(model);
+            return PiperSignature.problem(graph.inputs(), graph.outputs(), config.numSpeakers())
+                    .map(problem -> model.getFileName() + ": " + problem).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return model.getFileName() + ": " + e.getMessage();
+        } catch (IOException e) {
+            return model.getFileName() + ": cannot read the model: " + e.getMessage();
+        }
     }
 
     /** Every {@code *.onnx} and {@code *.onnx.json} file in the folders, with its size and mtime. */
@@ -177,6 +210,8 @@ public final class VoiceLibrary {
     private static String stamp(Path file) {
         try {
             return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (NoSuchFileException e) {
+            return MISSING;
         } catch (IOException e) {
             return "unreadable";
         }

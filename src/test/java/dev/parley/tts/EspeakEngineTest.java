@@ -55,6 +55,14 @@ class EspeakEngineTest {
     }
 
     @Test
+    void squareBracketsAreSpokenAsTextNotAsPhonemes() throws Exception {
+        Pcm brackets = engine.synthesize("the list [[one, two], [three]] is nested", voice("en_US"), SpeechSettings.DEFAULT);
+        Pcm parentheses = engine.synthesize("the list ((one, two), (three)) is nested", voice("en_US"), SpeechSettings.DEFAULT);
+
+        assertThat(brackets.samples()).isEqualTo(parentheses.samples());
+    }
+
+    @Test
     void blankTextIsSilence() throws Exception {
         assertThat(engine.synthesize(" ", voice("en_US"), SpeechSettings.DEFAULT).samples()).isEmpty();
     }

@@ -33,6 +33,18 @@ class EspeakPhonemizerTest {
                 Arguments.of("en-us", "Colon: yes; semicolon!", List.of("kˈoʊlən: jˈɛs; sˌɛmɪkˈoʊlən!")),
                 Arguments.of("en-us", "No punctuation at the end", List.of("nˈoʊ pˌʌŋktʃuːˈeɪʃən æt ðɪ ˈɛnd")),
                 Arguments.of("en-us", "-v de hello", List.of("vˈiː də həlˈoʊ")),
+                Arguments.of("en-us", "He said \"Stop.\" Then he left.", List.of("hiː sˈɛd stˈɑːp.", "ðˈɛn hiː lˈɛft.")),
+                Arguments.of("en-us", "Wait — really?", List.of("wˈeɪt; ɹˈiəli?")),
+                Arguments.of("en-us", "(Like this.) Next one.", List.of("lˈaɪk ðˈɪs.", "nˈɛkst wˌʌn.")),
+                Arguments.of("en-us", "Tom said: \"go,\" then left.", List.of("tˈɑːm sˈɛd: ɡˈoʊ, ðˈɛn lˈɛft.")),
+                Arguments.of("en-us", "First para\n\nsecond para", List.of("fˈɜːst pˈæɹə", "sˈɛkənd pˈæɹə")),
+                Arguments.of("en-us", "Really?! Yes!", List.of("ɹˈiəli?", "jˈɛs!")),
+                Arguments.of("en-us", "Wait... what", List.of("wˈeɪt wˈʌt")),
+                Arguments.of("en-us", "One。two", List.of("wˈʌn", "tˈuː")),
+                // [[ ]] would switch espeak-ng to phoneme input, U+0001 start an embedded command.
+                Arguments.of("en-us", "the list [[1, 2], [3, 4]] is nested", List.of("ðə lˈɪst wˈʌn, tˈuː, θɹˈiː, fˈoːɹ ɪz nˈɛstᵻd")),
+                Arguments.of("en-us", "x ]] y [[ z", List.of("ˈɛks wˈaɪ zˈiː")),
+                Arguments.of("en-us", "hello \u0001Vde world", List.of("həlˈoʊ vˌiːdˌiːˈiː wˈɜːld")),
                 // espeak-ng speaks "Jean" with its English voice and marks it (en)…(de): the markers go.
                 Arguments.of("de", "Ich heiße Jean-Pierre.", List.of(nfd("ɪç hˈaɪsə dʒˈiːnpˈiːrə."))));
     }
@@ -65,11 +77,20 @@ class EspeakPhonemizerTest {
     void fallsBackToOneProcessPerClauseWhenEspeakSplitsDifferently() throws TtsException {
         long before = espeak.runCount();
 
-        // espeak-ng ends a clause at the CJK full stop, which the splitter does not know.
-        List<String> sentences = phonemizer.phonemize("One。two, three.", "en-us");
+        // espeak-ng ends a clause at the Ethiopic comma, which the splitter does not know.
+        List<String> sentences = phonemizer.phonemize("One፣ two, three.", "en-us");
 
-        assertThat(sentences).containsExactly("wˈʌntˈuː, θɹˈiː.");
+        assertThat(sentences).containsExactly("wˈʌn tˈuː, θɹˈiː.");
         assertThat(espeak.runCount() - before).isEqualTo(1 + 2);
+    }
+
+    @Test
+    void longClausesLoseNoWordToEspeaksLineBuffer() throws TtsException {
+        List<String> sentences = phonemizer.phonemize("word ".repeat(400) + "end.", "en-us");
+
+        String phonemes = String.join(" ", sentences);
+        assertThat(phonemes.split(" ")).filteredOn(word -> word.equals("wˈɜːd")).hasSize(400);
+        assertThat(phonemes).endsWith("ˈɛnd.");
     }
 
     @Test
@@ -97,19 +118,23 @@ class EspeakPhonemizerTest {
 
     static Stream<Arguments> clauses() {
         return Stream.of(
-                Arguments.of(List.of("a,", "b."), List.of("A", "B"), List.of("A, B.")),
-                Arguments.of(List.of("a?", "b!", "c"), List.of("A", "B", "C"), List.of("A?", "B!", "C")),
-                Arguments.of(List.of("a:", "b;", "c."), List.of("A", "B", "C"), List.of("A: B; C.")),
-                Arguments.of(List.of("\"a,\"", "b"), List.of("A", "B"), List.of("AB")),
-                Arguments.of(List.of("a."), List.of(" (en)x(fr)y "), List.of("xy.")),
-                Arguments.of(List.of("..."), List.of(""), List.of(".")));
+                Arguments.of(List.of("a, | COMMA", "b. | PERIOD"), List.of("A", "B"), List.of("A, B.")),
+                Arguments.of(List.of("a? | QUESTION", "b! | EXCLAMATION", "c | SENTENCE"), List.of("A", "B", "C"),
+                        List.of("A?", "B!", "C")),
+                Arguments.of(List.of("a: | COLON", "b; | SEMICOLON", "c. | PERIOD"), List.of("A", "B", "C"), List.of("A: B; C.")),
+                // Piper would run "A" into "B"; a space keeps the words apart.
+                Arguments.of(List.of("a... | CLAUSE", "b | SENTENCE"), List.of("A", "B"), List.of("A B")),
+                Arguments.of(List.of("a | SENTENCE", "b | SENTENCE"), List.of("A", "B"), List.of("A", "B")),
+                Arguments.of(List.of("a. | PERIOD"), List.of(" (en)x(fr)y "), List.of("xy.")),
+                Arguments.of(List.of("\" | SENTENCE"), List.of(""), List.of()),
+                Arguments.of(List.of("a | CLAUSE", "\" | CLAUSE", "b | SENTENCE"), List.of("A", "", "B"), List.of("A B")));
     }
 
     @ParameterizedTest
     @MethodSource("clauses")
-    void putsBackTheClausePunctuation(List<String> clauses, List<String> phonemes, List<String> sentences) {
-        List<ClauseSplitter.Clause> split = clauses.stream()
-                .map(text -> new ClauseSplitter.Clause(text, text.codePointBefore(text.length()))).toList();
+    void putsBackThePunctuationPiperPutsBack(List<String> clauses, List<String> phonemes, List<String> sentences) {
+        List<ClauseSplitter.Clause> split = clauses.stream().map(clause -> clause.split(" \\| "))
+                .map(parts -> new ClauseSplitter.Clause(parts[0], ClauseSplitter.Terminator.valueOf(parts[1]))).toList();
 
         assertThat(EspeakPhonemizer.assemble(split, phonemes)).isEqualTo(sentences);
     }

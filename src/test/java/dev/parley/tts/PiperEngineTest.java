@@ -82,13 +82,32 @@ class PiperEngineTest {
 
         List<String> sentences = phonemizer.phonemize(text, "en-us");
         assertThat(sentences).hasSize(2);
+        assertOneInferenceEach(pcm, sentences);
+    }
+
+    @Test
+    void cutsSentencesOfMoreThan400PhonemesIntoSeveralInferences() throws TtsException {
+        String text = "word ".repeat(300) + "end.";
+        Pcm pcm = engine.synthesize(text, voice(TestVoices.SINGLE), SpeechSettings.DEFAULT);
+
+        List<String> sentences = phonemizer.phonemize(text, "en-us");
+        assertThat(sentences).hasSize(1);
+        List<String> pieces = PiperEngine.inferences(sentences);
+        assertThat(pieces).hasSizeGreaterThan(1)
+                .allSatisfy(piece -> assertThat(piece.codePointCount(0, piece.length())).isLessThanOrEqualTo(400));
+        assertThat(String.join(" ", pieces)).isEqualTo(sentences.get(0));
+        assertOneInferenceEach(pcm, pieces);
+    }
+
+    /** The audio is one inference per piece of phonemes, each normalised on its own, with nothing between. */
+    private static void assertOneInferenceEach(Pcm pcm, List<String> pieces) {
         int from = 0;
-        for (String sentence : sentences) {
-            long[] ids = config(TestVoices.SINGLE).phonemeIds().encode(sentence);
+        for (String piece : pieces) {
+            long[] ids = config(TestVoices.SINGLE).phonemeIds().encode(piece);
             assertThat(TestVoiceAudio.decode(pcm.samples(), from, ids.length, TestVoiceAudio.SEGMENT))
                     .isEqualTo(TestVoiceAudio.list(ids));
             int to = from + ids.length * TestVoiceAudio.SEGMENT;
-            // Each sentence reaches full scale on its own, although their loudest ids differ.
+            // Each piece reaches full scale on its own, although their loudest ids differ.
             assertThat(TestVoiceAudio.peak(pcm.samples(), from, to)).isGreaterThanOrEqualTo(32766);
             from = to;
         }
@@ -124,6 +143,16 @@ class PiperEngineTest {
         assertThat(pcm.sampleRate()).isEqualTo(22050);
         assertThat(TestVoiceAudio.decode(pcm.samples(), 0, expected.size(), TestVoiceAudio.SEGMENT)).isEqualTo(expected);
         assertThat(pcm.samples()).hasSize(expected.size() * TestVoiceAudio.SEGMENT);
+    }
+
+    @Test
+    void textVoicesFoldTheCase() throws TtsException {
+        Pcm pcm = engine.synthesize("Straße", voice(TestVoices.TEXT), SpeechSettings.DEFAULT);
+
+        // s t r a s s e: a..z are ids 12..37
+        List<Integer> expected = List.of(1, 0, 30, 0, 31, 0, 29, 0, 12, 0, 30, 0, 30, 0, 16, 0, 2);
+        assertThat(pcm.samples()).hasSize(expected.size() * TestVoiceAudio.SEGMENT);
+        assertThat(TestVoiceAudio.decode(pcm.samples(), 0, expected.size(), TestVoiceAudio.SEGMENT)).isEqualTo(expected);
     }
 
     @Test

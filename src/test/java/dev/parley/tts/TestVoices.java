@@ -16,6 +16,7 @@ final class TestVoices {
     static final String MULTI = "en_GB-testmulti-low";
     static final String TEXT = "de_DE-testtext-low";
     static final String WRONG_INPUTS = "broken/en_US-wronginputs-low";
+    static final String BAD_GRAPH = "broken/en_US-badgraph-low";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -69,20 +69,26 @@ class VoiceLibraryTest {
     }
 
     @Test
-    void aModelWithWrongInputNamesIsMarkedUnavailableWhenItLoads() throws Exception {
-        TestVoices.install(TestVoices.SINGLE, folder, "en_US-good-low");
+    void modelsWithoutPipersInputsAreUnavailableFromTheScan() throws Exception {
         TestVoices.install(TestVoices.WRONG_INPUTS, folder, "en_US-wronginputs-low");
+        TestVoices.install(TestVoices.SINGLE, folder, "en_US-nosid-low", config -> config.put("num_speakers", 2));
+        TestVoices.install(TestVoices.MULTI, folder, "en_US-extrasid-low", config -> config.put("num_speakers", 1));
         engine = new PiperEngine(new VoiceLibrary(List.of(folder)), phonemizer, 1);
-        Voice wrong = byId(engine.voices()).get("en_US-wronginputs-low");
-        assertThat(wrong.available()).isTrue();
 
-        assertThatThrownBy(() -> engine.synthesize("Hi.", wrong, SpeechSettings.DEFAULT))
+        Map<String, Voice> voices = byId(engine.voices());
+
+        assertThat(voices.get("en_US-wronginputs-low").available()).isFalse();
+        assertThat(voices.get("en_US-wronginputs-low").reason())
+                .isEqualTo("en_US-wronginputs-low.onnx: the model has no input 'input' (inputs [tokens, input_lengths, scales]);"
+                        + " not a Piper voice");
+        assertThat(voices.get("en_US-nosid-low").available()).isFalse();
+        assertThat(voices.get("en_US-nosid-low").reason()).contains("2 speakers but the model has no 'sid' input");
+        // A single-speaker voice with a sid input is fed speaker 0.
+        assertThat(voices.get("en_US-extrasid-low").available()).isTrue();
+        assertThat(engine.synthesize("Hi.", voices.get("en_US-extrasid-low"), SpeechSettings.DEFAULT).samples())
+                .hasSize(13 * TestVoiceAudio.SEGMENT);
+        assertThatThrownBy(() -> engine.synthesize("Hi.", voices.get("en_US-wronginputs-low"), SpeechSettings.DEFAULT))
                 .isInstanceOf(TtsException.class).hasMessageContaining("no input 'input'");
-
-        Map<String, Voice> after = byId(engine.voices());
-        assertThat(after.get("en_US-wronginputs-low").available()).isFalse();
-        assertThat(after.get("en_US-wronginputs-low").reason()).contains("no input 'input'");
-        assertThat(engine.synthesize("Hi.", after.get("en_US-good-low"), SpeechSettings.DEFAULT).samples()).isNotEmpty();
     }
 
     @Test

@@ -47,6 +47,11 @@ class DesktopAppTest {
         ConfigLoader loader = ConfigLoader.withSettingsFile(env, Map.of("user.home", dir.toString(), "os.name", "Linux"));
         DesktopApp.configure(new SettingsStore(loader, null, null));
         Stage stage = FxToolkit.registerPrimaryStage();
+        // The toolkit's stage is shared with earlier tests, which may have left it small.
+        FxToolkit.setupStage(shared -> {
+            shared.setWidth(1200);
+            shared.setHeight(800);
+        });
         Application app = FxToolkit.setupApplication(DesktopApp::new);
         FxRobot robot = new FxRobot();
         try {

@@ -73,6 +73,8 @@ public final class SettingsDialog {
         grid.setHgap(10);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
+        // Wrapping notes in the field column would otherwise squeeze the names to "…".
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
@@ -207,6 +209,7 @@ public final class SettingsDialog {
     private static int addRow(GridPane grid, int row, String label, Node field, String noteId,
             ObservableStringValue noteText) {
         Label name = new Label(label);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         name.setLabelFor(field);
         GridPane.setValignment(name, VPos.TOP);
         name.setPadding(new Insets(4, 0, 0, 0));

@@ -25,6 +25,7 @@ public final class StatusView extends HBox {
         setPadding(new Insets(4, 12, 4, 12));
 
         Label modelLabel = label("status-model", model.modelProperty());
+        modelLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label connection = label("status-connection", model.connectionProperty());
         connection.setMaxWidth(360);
         model.connectionOkProperty().addListener((o, a, ok) -> connection.pseudoClassStateChanged(
@@ -33,12 +34,18 @@ public final class StatusView extends HBox {
         Label audio = new Label();
         audio.setId("status-audio");
         audio.getStyleClass().add("status-warning");
-        audio.textProperty().bind(audioProblem);
+        // The short form keeps the bar readable; the device's own words are in the tooltip.
+        audio.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> audioProblem.get() == null ? "" : "no audio output", audioProblem));
+        javafx.scene.control.Tooltip detail = new javafx.scene.control.Tooltip();
+        detail.textProperty().bind(audioProblem);
+        audio.setTooltip(detail);
         audio.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(audioProblem));
         audio.managedProperty().bind(audio.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label server = label("status-server", model.serverProperty());
+        server.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Hyperlink port = new Hyperlink("Change port…");
         port.setId("status-change-port");
         port.setOnAction(e -> changePort.run());

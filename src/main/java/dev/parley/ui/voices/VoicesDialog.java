@@ -3,6 +3,8 @@ package dev.parley.ui.voices;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -30,6 +32,7 @@ public final class VoicesDialog {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1040, 560);
         scene.getStylesheets().add(VoicesDialog.class.getResource("voices.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);
         stage.initOwner(owner);
         stage.setTitle("Voices");
         stage.setScene(scene);

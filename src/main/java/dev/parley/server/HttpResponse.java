@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ record HttpResponse(int status, String reason, String contentType, byte[] body, 
     }
 
     HttpResponse withHeader(String name, String value) {
-        Map<String, String> next = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> next = new LinkedHashMap<>(headers);
         next.put(name, value);
         return new HttpResponse(status, reason, contentType, body, Map.copyOf(next));
     }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -51,7 +52,7 @@ public final class ConversationsView extends VBox {
             }
         });
         model.selectedIdProperty().addListener((o, a, id) -> select(id));
-        model.items().addListener((javafx.collections.ListChangeListener<ConversationSummary>) c ->
+        model.items().addListener((ListChangeListener<ConversationSummary>) c ->
                 select(model.selectedIdProperty().get()));
         list.setOnKeyPressed(event -> {
             ConversationSummary selected = list.getSelectionModel().getSelectedItem();

@@ -1,5 +1,7 @@
 package dev.parley.ui.markdown;
 
+import java.util.Objects;
+
 /**
  * A piece of text drawn in one style: what one JavaFX {@code Text} node of a block shows.
  *
@@ -34,6 +36,6 @@ record Run(String text, int start, int end, int flags, String url) {
 
     /** True when this run and {@code other} are drawn alike (same flags, same link). */
     boolean sameStyle(Run other) {
-        return flags == other.flags && java.util.Objects.equals(url, other.url);
+        return flags == other.flags && Objects.equals(url, other.url);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.ui.speech;
 
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -29,7 +30,7 @@ public final class SpeechControlsView extends HBox {
         rate.setPrefWidth(90);
         rate.valueProperty().bindBidirectional(model.rateProperty());
         Label rateLabel = new Label();
-        rateLabel.textProperty().bind(model.rateProperty().asString(java.util.Locale.ROOT, "%.2f×"));
+        rateLabel.textProperty().bind(model.rateProperty().asString(Locale.ROOT, "%.2f×"));
         rate.setTooltip(new Tooltip("Speaking rate"));
 
         Slider volume = new Slider(0, 1, model.volumeProperty().get());

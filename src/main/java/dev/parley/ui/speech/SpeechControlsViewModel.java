@@ -12,6 +12,7 @@ import dev.parley.tts.VoiceSelector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -86,14 +87,14 @@ public final class SpeechControlsViewModel {
         VoiceChoice current = voice.get();
         choices.setAll(next);
         if (current != null) {
-            voice.set(next.stream().filter(c -> java.util.Objects.equals(c.voiceId(), current.voiceId()))
+            voice.set(next.stream().filter(c -> Objects.equals(c.voiceId(), current.voiceId()))
                     .findFirst().orElse(next.get(0)));
         }
     }
 
     /** Selects the voice with this id, or automatic when it is not available. */
     public void selectVoice(String id) {
-        voice.set(choices.stream().filter(c -> java.util.Objects.equals(c.voiceId(), id)).findFirst()
+        voice.set(choices.stream().filter(c -> Objects.equals(c.voiceId(), id)).findFirst()
                 .orElse(choices.get(0)));
     }
 

@@ -1,10 +1,15 @@
 package dev.parley.ui.status;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,7 +21,7 @@ public final class StatusView extends HBox {
      * @param audioProblem shown when there is no audio output
      * @param changePort called when the person wants another server port
      */
-    public StatusView(StatusViewModel model, javafx.beans.value.ObservableStringValue audioProblem,
+    public StatusView(StatusViewModel model, ObservableStringValue audioProblem,
             Runnable changePort) {
         setId("status-bar");
         getStyleClass().add("status-bar");
@@ -25,38 +30,38 @@ public final class StatusView extends HBox {
         setPadding(new Insets(4, 12, 4, 12));
 
         Label modelLabel = label("status-model", model.modelProperty());
-        modelLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label connection = label("status-connection", model.connectionProperty());
         connection.setMaxWidth(360);
         model.connectionOkProperty().addListener((o, a, ok) -> connection.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("error"), !ok));
+                PseudoClass.getPseudoClass("error"), !ok));
         Label turn = label("status-turn", model.turnProperty());
         Label audio = new Label();
         audio.setId("status-audio");
         audio.getStyleClass().add("status-warning");
         // The short form keeps the bar readable; the device's own words are in the tooltip.
-        audio.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        audio.textProperty().bind(Bindings.createStringBinding(
                 () -> audioProblem.get() == null ? "" : "no audio output", audioProblem));
-        javafx.scene.control.Tooltip detail = new javafx.scene.control.Tooltip();
+        Tooltip detail = new Tooltip();
         detail.textProperty().bind(audioProblem);
         audio.setTooltip(detail);
-        audio.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(audioProblem));
+        audio.visibleProperty().bind(Bindings.isNotEmpty(audioProblem));
         audio.managedProperty().bind(audio.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label server = label("status-server", model.serverProperty());
-        server.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        server.setMinWidth(Region.USE_PREF_SIZE);
         Hyperlink port = new Hyperlink("Change port…");
         port.setId("status-change-port");
         port.setOnAction(e -> changePort.run());
         port.visibleProperty().bind(model.serverOffProperty());
         port.managedProperty().bind(port.visibleProperty());
 
-        getChildren().addAll(modelLabel, new Separator(javafx.geometry.Orientation.VERTICAL), connection,
-                new Separator(javafx.geometry.Orientation.VERTICAL), turn, audio, spacer, server, port);
+        getChildren().addAll(modelLabel, new Separator(Orientation.VERTICAL), connection,
+                new Separator(Orientation.VERTICAL), turn, audio, spacer, server, port);
     }
 
-    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
+    private static Label label(String id, ObservableStringValue text) {
         Label label = new Label();
         label.setId(id);
         label.textProperty().bind(text);

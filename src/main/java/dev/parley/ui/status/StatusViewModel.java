@@ -7,6 +7,7 @@ import dev.parley.ui.chat.ErrorBanner;
 import dev.parley.ui.chat.TurnFigures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -131,7 +132,7 @@ public final class StatusViewModel {
             parts.add("first audio " + figures.firstAudioMs() + " ms");
         }
         if (figures.tokensPerSecond() != null) {
-            parts.add(String.format(java.util.Locale.ROOT, "%.1f tokens/s", figures.tokensPerSecond()));
+            parts.add(String.format(Locale.ROOT, "%.1f tokens/s", figures.tokensPerSecond()));
         }
         if (figures.underruns() != null) {
             parts.add(figures.underruns() + (figures.underruns() == 1 ? " underrun" : " underruns"));

@@ -2,10 +2,10 @@ package dev.parley.tts.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.tts.ClosestNames;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import dev.parley.tts.ClosestNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,6 +3,8 @@ package dev.parley.tts.download;
 import static dev.parley.tts.download.VoiceDownloadTest.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

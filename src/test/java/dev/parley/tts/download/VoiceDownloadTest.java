@@ -3,6 +3,8 @@ package dev.parley.tts.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,6 @@ class VoiceDownloadTest {
     private Path tmp;
 
     private final OkHttpClient client = new OkHttpClient();
-    private final CountDownLatch releaseStalledBodies = new CountDownLatch(1);
     private CatalogueServer catalogue;
     private Path models;
 
@@ -55,7 +54,7 @@ class VoiceDownloadTest {
 
     @AfterEach
     void release() {
-        releaseStalledBodies.countDown();
+        catalogue.releaseStalled();
     }
 
     @Test
@@ -175,7 +174,7 @@ class VoiceDownloadTest {
 
     @Test
     void timesOutWithAClearMessage() throws Exception {
-        catalogue.respond(VOICE.modelPath(), () -> stalledHalfway(VOICE.model()));
+        catalogue.respond(VOICE.modelPath(), () -> catalogue.stalledHalfway(VOICE.model()));
         OkHttpClient impatient = client.newBuilder().readTimeout(200, TimeUnit.MILLISECONDS).build();
         VoiceDownload download = new VoiceDownloader(impatient, catalogue.baseUrl())
                 .newDownload(voice(), models, DownloadListener.NONE);
@@ -188,7 +187,7 @@ class VoiceDownloadTest {
 
     @Test
     void cancelFromAnotherThreadStopsABlockedReadAndCleansUp() throws Exception {
-        catalogue.respond(VOICE.modelPath(), () -> stalledHalfway(VOICE.model()));
+        catalogue.respond(VOICE.modelPath(), () -> catalogue.stalledHalfway(VOICE.model()));
         CountDownLatch halfway = new CountDownLatch(1);
         DownloadListener listener = new DownloadListener() {
             @Override
@@ -293,29 +292,6 @@ class VoiceDownloadTest {
 
     private CatalogueVoice voice() throws CatalogueException {
         return new CatalogueClient(client, catalogue.baseUrl()).fetch().find(VOICE.key()).orElseThrow();
-    }
-
-    /** Sends the first half of the body, then nothing until the test ends. */
-    private MockResponse stalledHalfway(byte[] body) {
-        return new MockResponse.Builder().body(new MockResponseBody() {
-            @Override
-            public long getContentLength() {
-                return body.length;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.write(body, 0, body.length / 2);
-                sink.flush();
-                try {
-                    releaseStalledBodies.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                sink.write(body, body.length / 2, body.length - body.length / 2);
-            }
-        }).build();
     }
 
     private static MockResponse bytes(byte[] body) {

@@ -1,8 +1,10 @@
 package dev.parley.ui.voices;
 
-import static dev.parley.ui.voices.TestCatalogue.filesIn;
+import static dev.parley.testing.CatalogueServer.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogueViewModelTest {
 
-    private static final TestVoice AMY = us(TestVoice.of("en_US", "amy", "medium", 300_000));
-    private static final TestVoice LESSAC = us(TestVoice.of("en_US", "lessac", "high", 2_000));
-    private static final TestVoice LIBRITTS = us(TestVoice.of("en_US", "libritts", "medium", 2_000).speakers(904));
-    private static final TestVoice ALAN = TestVoice.of("en_GB", "alan", "low", 2_000)
+    private static final FakeVoice AMY = us(FakeVoice.of("en_US", "amy", "medium", 300_000));
+    private static final FakeVoice LESSAC = us(FakeVoice.of("en_US", "lessac", "high", 2_000));
+    private static final FakeVoice LIBRITTS = us(FakeVoice.of("en_US", "libritts", "medium", 2_000).speakers(904));
+    private static final FakeVoice ALAN = FakeVoice.of("en_GB", "alan", "low", 2_000)
             .names("English", "English", "Great Britain");
-    private static final TestVoice THORSTEN = german(TestVoice.of("de_DE", "thorsten", "medium", 2_000));
-    private static final TestVoice EVA = german(TestVoice.of("de_DE", "eva", "x_low", 2_000));
+    private static final FakeVoice THORSTEN = german(FakeVoice.of("de_DE", "thorsten", "medium", 2_000));
+    private static final FakeVoice EVA = german(FakeVoice.of("de_DE", "eva", "x_low", 2_000));
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
@@ -39,13 +41,13 @@ class CatalogueViewModelTest {
     private final OkHttpClient http = new OkHttpClient();
     private final UiQueue ui = new UiQueue();
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private TestCatalogue catalogue;
+    private CatalogueServer catalogue;
     private Path models;
     private CatalogueViewModel vm;
 
     @BeforeEach
     void setUp() {
-        catalogue = new TestCatalogue(server);
+        catalogue = new CatalogueServer(server);
         catalogue.publish(AMY, LESSAC, LIBRITTS, ALAN, THORSTEN, EVA);
         models = tmp.resolve("models");
         vm = new CatalogueViewModel(http, catalogue.baseUrl(), models, background, ui);
@@ -327,11 +329,11 @@ class CatalogueViewModelTest {
         assertThat(vm.rows()).isNotEmpty();
     }
 
-    private static TestVoice us(TestVoice voice) {
+    private static FakeVoice us(FakeVoice voice) {
         return voice.names("English", "English", "United States");
     }
 
-    private static TestVoice german(TestVoice voice) {
+    private static FakeVoice german(FakeVoice voice) {
         return voice.names("Deutsch", "German", "Germany");
     }
 }

@@ -1,9 +1,11 @@
 package dev.parley.ui.voices;
 
-import static dev.parley.ui.voices.TestCatalogue.filesIn;
+import static dev.parley.testing.CatalogueServer.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.Pcm;
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import dev.parley.tts.VoiceLibrary;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
-import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import mockwebserver3.MockWebServer;
@@ -37,11 +39,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FirstStartOfferTest {
 
-    private static final TestVoice AMY = TestVoice.of("en_US", "amy", "medium", 20_000)
+    private static final FakeVoice AMY = FakeVoice.of("en_US", "amy", "medium", 20_000)
             .names("English", "English", "United States");
-    private static final TestVoice LESSAC = TestVoice.of("en_US", "lessac", "high", 2_000)
+    private static final FakeVoice LESSAC = FakeVoice.of("en_US", "lessac", "high", 2_000)
             .names("English", "English", "United States");
-    private static final TestVoice THORSTEN = TestVoice.of("de_DE", "thorsten", "medium", 2_000)
+    private static final FakeVoice THORSTEN = FakeVoice.of("de_DE", "thorsten", "medium", 2_000)
             .names("Deutsch", "German", "Germany");
 
     @TempDir
@@ -51,7 +53,7 @@ class FirstStartOfferTest {
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final AtomicInteger dontAskAgain = new AtomicInteger();
     private Stage owner;
-    private TestCatalogue catalogue;
+    private CatalogueServer catalogue;
     private Path models;
     private VoicesViewModel vm;
     private VoicesDialog dialog;
@@ -66,7 +68,7 @@ class FirstStartOfferTest {
     @BeforeEach
     void setUp(FxRobot robot) throws Exception {
         server.start();
-        catalogue = new TestCatalogue(server);
+        catalogue = new CatalogueServer(server);
         catalogue.publish(AMY, LESSAC, THORSTEN);
         models = tmp.resolve("models");
         VoiceLibrary library = new VoiceLibrary(List.of(models));

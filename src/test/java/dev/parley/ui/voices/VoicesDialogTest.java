@@ -1,9 +1,11 @@
 package dev.parley.ui.voices;
 
-import static dev.parley.ui.voices.TestCatalogue.filesIn;
+import static dev.parley.testing.CatalogueServer.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.Pcm;
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import dev.parley.tts.Voice;
 import dev.parley.tts.VoiceLibrary;
 import java.nio.file.Files;
@@ -17,13 +19,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
-import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -43,13 +45,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class VoicesDialogTest {
 
-    private static final TestVoice AMY = TestVoice.of("en_US", "amy", "medium", 200_000)
+    private static final FakeVoice AMY = FakeVoice.of("en_US", "amy", "medium", 200_000)
             .names("English", "English", "United States");
-    private static final TestVoice ALAN = TestVoice.of("en_GB", "alan", "low", 2_000)
+    private static final FakeVoice ALAN = FakeVoice.of("en_GB", "alan", "low", 2_000)
             .names("English", "English", "Great Britain");
-    private static final TestVoice THORSTEN = TestVoice.of("de_DE", "thorsten", "medium", 200_000)
+    private static final FakeVoice THORSTEN = FakeVoice.of("de_DE", "thorsten", "medium", 200_000)
             .names("Deutsch", "German", "Germany");
-    private static final TestVoice EVA = TestVoice.of("de_DE", "eva", "x_low", 2_000)
+    private static final FakeVoice EVA = FakeVoice.of("de_DE", "eva", "x_low", 2_000)
             .names("Deutsch", "German", "Germany");
 
     @TempDir
@@ -59,7 +61,7 @@ class VoicesDialogTest {
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final List<Voice> sampled = new CopyOnWriteArrayList<>();
     private Stage owner;
-    private TestCatalogue catalogue;
+    private CatalogueServer catalogue;
     private Path models;
     private VoicesViewModel vm;
     private VoicesDialog dialog;
@@ -74,7 +76,7 @@ class VoicesDialogTest {
     @BeforeEach
     void openDialog(FxRobot robot) throws Exception {
         server.start();
-        catalogue = new TestCatalogue(server);
+        catalogue = new CatalogueServer(server);
         catalogue.publish(AMY, ALAN, THORSTEN, EVA);
         models = tmp.resolve("models");
         VoiceLibrary library = new VoiceLibrary(List.of(models));

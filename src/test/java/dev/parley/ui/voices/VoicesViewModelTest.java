@@ -3,6 +3,8 @@ package dev.parley.ui.voices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.Pcm;
+import dev.parley.testing.CatalogueServer;
+import dev.parley.testing.FakeVoice;
 import dev.parley.tts.Voice;
 import dev.parley.tts.VoiceLibrary;
 import java.nio.file.Path;
@@ -23,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VoicesViewModelTest {
 
-    private static final TestVoice AMY = TestVoice.of("en_US", "amy", "medium", 50_000);
-    private static final TestVoice LESSAC = TestVoice.of("en_US", "lessac", "high", 2_000);
-    private static final TestVoice ALAN = TestVoice.of("en_GB", "alan", "low", 2_000);
-    private static final TestVoice THORSTEN = TestVoice.of("de_DE", "thorsten", "medium", 2_000);
+    private static final FakeVoice AMY = FakeVoice.of("en_US", "amy", "medium", 50_000);
+    private static final FakeVoice LESSAC = FakeVoice.of("en_US", "lessac", "high", 2_000);
+    private static final FakeVoice ALAN = FakeVoice.of("en_GB", "alan", "low", 2_000);
+    private static final FakeVoice THORSTEN = FakeVoice.of("de_DE", "thorsten", "medium", 2_000);
     private static final Voice ESPEAK = new Voice("espeak-ng:en-us", "en_US", "espeak-ng", null, 22050, List.of(),
             true, null);
 
@@ -38,12 +40,12 @@ class VoicesViewModelTest {
 
     private final UiQueue ui = new UiQueue();
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private TestCatalogue catalogue;
+    private CatalogueServer catalogue;
     private Path models;
 
     @BeforeEach
     void setUp() {
-        catalogue = new TestCatalogue(server);
+        catalogue = new CatalogueServer(server);
         catalogue.publish(AMY, LESSAC, ALAN, THORSTEN);
         models = tmp.resolve("models");
     }
@@ -92,7 +94,7 @@ class VoicesViewModelTest {
         assertThat(offer).map(CatalogueRow::key).contains(AMY.key());
         assertThat(offer.get().state()).isEqualTo(DownloadState.NOT_INSTALLED);
         assertThat(catalogue.requestedPaths()).containsExactly("voices.json");
-        assertThat(TestCatalogue.filesIn(models)).isEmpty();
+        assertThat(CatalogueServer.filesIn(models)).isEmpty();
     }
 
     @Test

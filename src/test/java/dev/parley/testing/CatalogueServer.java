@@ -1,4 +1,4 @@
-package dev.parley.ui.voices;
+package dev.parley.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,9 +31,9 @@ import okio.BufferedSink;
  * computed here), and the files beneath the same base path. Anything not published answers 404.
  * Single files can be replaced to inject corruption, slowness or stalls.
  */
-final class TestCatalogue extends Dispatcher {
+public final class CatalogueServer extends Dispatcher {
 
-    static final String BASE_PATH = "/rhasspy/piper-voices/resolve/v1.0.0/";
+    public static final String BASE_PATH = "/rhasspy/piper-voices/resolve/v1.0.0/";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MockWebServer server;
@@ -41,51 +41,61 @@ final class TestCatalogue extends Dispatcher {
     private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
     private final CountDownLatch releaseStalled = new CountDownLatch(1);
 
-    TestCatalogue(MockWebServer server) {
+    public CatalogueServer(MockWebServer server) {
         this.server = server;
         server.setDispatcher(this);
     }
 
-    HttpUrl baseUrl() {
+    public HttpUrl baseUrl() {
         return server.url(BASE_PATH);
     }
 
-    String catalogueUrl() {
+    public String catalogueUrl() {
         return baseUrl().resolve("voices.json").toString();
     }
 
     /** Publishes the voices and a catalogue of exactly them. */
-    void publish(TestVoice... voices) {
+    public void publish(FakeVoice... voices) {
         ObjectNode root = MAPPER.createObjectNode();
-        for (TestVoice voice : voices) {
+        for (FakeVoice voice : voices) {
             root.set(voice.key(), entry(voice));
             respond(voice.modelPath(), voice.model());
             respond(voice.configPath(), voice.config());
             respond(voice.modelCardPath(), "model card".getBytes());
         }
+        respondCatalogue(root.toString());
+    }
+
+    /** Serves this text as {@code voices.json}. */
+    public void respondCatalogue(String json) {
         respond("voices.json", () -> new MockResponse.Builder()
                 .setHeader("Content-Type", "application/json")
-                .body(root.toString())
+                .body(json)
                 .build());
     }
 
-    void respond(String relativePath, byte[] body) {
+    /** A file's URL, relative to the base. */
+    public HttpUrl url(String relativePath) {
+        return baseUrl().resolve(relativePath);
+    }
+
+    public void respond(String relativePath, byte[] body) {
         respond(relativePath, () -> new MockResponse.Builder().body(new Buffer().write(body)).build());
     }
 
-    void respond(String relativePath, Supplier<MockResponse> response) {
+    public void respond(String relativePath, Supplier<MockResponse> response) {
         responses.put(BASE_PATH + relativePath, response);
     }
 
     /** Serves the voice's model with its last byte flipped: right size, wrong MD5. */
-    void corruptModel(TestVoice voice) {
+    public void corruptModel(FakeVoice voice) {
         byte[] corrupt = voice.model().clone();
         corrupt[corrupt.length - 1] ^= 0x01;
         respond(voice.modelPath(), corrupt);
     }
 
     /** Serves the voice's model at 1 kB per 100 ms: minutes for a test model. */
-    void slowModel(TestVoice voice) {
+    public void slowModel(FakeVoice voice) {
         respond(voice.modelPath(), () -> new MockResponse.Builder()
                 .body(new Buffer().write(voice.model()))
                 .throttleBody(1024, 100, TimeUnit.MILLISECONDS)
@@ -93,9 +103,13 @@ final class TestCatalogue extends Dispatcher {
     }
 
     /** Serves the first half of the voice's model, then waits for {@link #releaseStalled()}. */
-    void stallModelHalfway(TestVoice voice) {
-        byte[] body = voice.model();
-        respond(voice.modelPath(), () -> new MockResponse.Builder().body(new MockResponseBody() {
+    public void stallModelHalfway(FakeVoice voice) {
+        respond(voice.modelPath(), () -> stalledHalfway(voice.model()));
+    }
+
+    /** Sends the first half of the body, then nothing until {@link #releaseStalled()}. */
+    public MockResponse stalledHalfway(byte[] body) {
+        return new MockResponse.Builder().body(new MockResponseBody() {
             @Override
             public long getContentLength() {
                 return body.length;
@@ -113,15 +127,15 @@ final class TestCatalogue extends Dispatcher {
                 }
                 sink.write(body, body.length / 2, body.length - body.length / 2);
             }
-        }).build());
+        }).build();
     }
 
-    void releaseStalled() {
+    public void releaseStalled() {
         releaseStalled.countDown();
     }
 
     /** Paths relative to the base, in the order requested. */
-    List<String> requestedPaths() {
+    public List<String> requestedPaths() {
         return List.copyOf(requestedPaths);
     }
 
@@ -134,7 +148,7 @@ final class TestCatalogue extends Dispatcher {
     }
 
     /** Every file name in a folder, hidden ones included; empty when the folder does not exist. */
-    static List<String> filesIn(Path dir) throws IOException {
+    public static List<String> filesIn(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return List.of();
         }
@@ -143,7 +157,7 @@ final class TestCatalogue extends Dispatcher {
         }
     }
 
-    private static ObjectNode entry(TestVoice voice) {
+    private static ObjectNode entry(FakeVoice voice) {
         ObjectNode entry = MAPPER.createObjectNode();
         entry.put("key", voice.key());
         entry.put("name", voice.name());

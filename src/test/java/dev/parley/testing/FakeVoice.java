@@ -1,55 +1,55 @@
-package dev.parley.ui.voices;
+package dev.parley.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
  * A small catalogue voice for tests: made-up model bytes and a config, served by
- * {@link TestCatalogue}.
+ * {@link CatalogueServer}.
  */
-record TestVoice(String key, String languageCode, String name, String quality, int speakers,
+public record FakeVoice(String key, String languageCode, String name, String quality, int speakers,
         String nameNative, String nameEnglish, String country, byte[] model, byte[] config) {
 
     /** A voice keyed {@code <code>-<name>-<quality>} with a model of the given size. */
-    static TestVoice of(String languageCode, String name, String quality, int modelSize) {
+    public static FakeVoice of(String languageCode, String name, String quality, int modelSize) {
         String key = languageCode + "-" + name + "-" + quality;
         byte[] model = new byte[modelSize];
         new Random(key.hashCode()).nextBytes(model);
         byte[] config = ("{\"audio\": {\"sample_rate\": 22050}, \"dataset\": \"" + name + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        return new TestVoice(key, languageCode, name, quality, 1, "Native", "English name", "Country", model, config);
+        return new FakeVoice(key, languageCode, name, quality, 1, "Native", "English name", "Country", model, config);
     }
 
-    TestVoice speakers(int count) {
-        return new TestVoice(key, languageCode, name, quality, count, nameNative, nameEnglish, country, model, config);
+    public FakeVoice speakers(int count) {
+        return new FakeVoice(key, languageCode, name, quality, count, nameNative, nameEnglish, country, model, config);
     }
 
-    TestVoice names(String nativeName, String english, String countryName) {
-        return new TestVoice(key, languageCode, name, quality, speakers, nativeName, english, countryName, model, config);
+    public FakeVoice names(String nativeName, String english, String countryName) {
+        return new FakeVoice(key, languageCode, name, quality, speakers, nativeName, english, countryName, model, config);
     }
 
-    String family() {
+    public String family() {
         return languageCode.split("_", 2)[0];
     }
 
-    String region() {
+    public String region() {
         return languageCode.split("_", 2)[1];
     }
 
     /** Nested like the real catalogue, so that the flat install layout differs from it. */
-    String folder() {
+    public String folder() {
         return family() + "/" + languageCode + "/" + name + "/" + quality + "/";
     }
 
-    String modelPath() {
+    public String modelPath() {
         return folder() + key + ".onnx";
     }
 
-    String configPath() {
+    public String configPath() {
         return folder() + key + ".onnx.json";
     }
 
-    String modelCardPath() {
+    public String modelCardPath() {
         return folder() + "MODEL_CARD";
     }
 }

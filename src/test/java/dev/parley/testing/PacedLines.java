@@ -14,10 +14,16 @@ import javax.sound.sampled.SourceDataLine;
 public final class PacedLines implements LineProvider {
 
     private final ByteArrayOutputStream played = new ByteArrayOutputStream();
+    private volatile long lastActivityNanos;
 
     /** Every byte written to any line so far. */
     public synchronized byte[] played() {
         return played.toByteArray();
+    }
+
+    /** When a line last finished a write or was flushed, as {@link System#nanoTime()}; 0 before. */
+    public long lastActivityNanos() {
+        return lastActivityNanos;
     }
 
     @Override
@@ -41,7 +47,12 @@ public final class PacedLines implements LineProvider {
                             synchronized (this) {
                                 played.write((byte[]) args[0], (Integer) args[1], length);
                             }
+                            lastActivityNanos = System.nanoTime();
                             return length;
+                        }
+                        case "flush" -> {
+                            lastActivityNanos = System.nanoTime();
+                            return null;
                         }
                         case "isOpen" -> {
                             return open[0];

@@ -51,7 +51,6 @@ public final class Parley implements AutoCloseable {
     private final ExecutorService synthesisPool;
     private final EspeakCommand espeak;
     private final EspeakEngine espeakEngine;
-    private final VoiceLibrary library;
     private final PiperEngine piper;
     private final VoiceSelector selector;
     private final ConversationStore store;
@@ -72,8 +71,7 @@ public final class Parley implements AutoCloseable {
         this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
         espeak.unavailableReason().ifPresent(reason -> LOG.warn("No espeak-ng voice and no Piper phonemes: {}", reason));
         this.espeakEngine = new EspeakEngine(espeak);
-        this.library = new VoiceLibrary(config.voiceDirs());
-        this.piper = new PiperEngine(library, new EspeakPhonemizer(espeak), config.onnxThreads());
+        this.piper = new PiperEngine(new VoiceLibrary(config.voiceDirs()), new EspeakPhonemizer(espeak), config.onnxThreads());
         this.selector = new VoiceSelector(piper, espeakEngine, config.defaultVoices());
         this.store = new ConversationStore(config.dataDir().resolve("conversations"), Clock.systemUTC());
         this.provider = providerFor(config);
@@ -159,10 +157,6 @@ public final class Parley implements AutoCloseable {
 
     public VoiceSelector voiceSelector() {
         return selector;
-    }
-
-    public VoiceLibrary voiceLibrary() {
-        return library;
     }
 
     public OkHttpClient http() {

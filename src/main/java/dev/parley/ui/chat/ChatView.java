@@ -1,7 +1,6 @@
 package dev.parley.ui.chat;
 
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -161,10 +160,5 @@ public final class ChatView extends BorderPane {
         row.getStyleClass().add("input-row");
         input.setMinHeight(Region.USE_PREF_SIZE);
         return row;
-    }
-
-    /** Scrolls to the newest message once the layout has settled. */
-    public void scrollToEnd() {
-        Platform.runLater(() -> scroller.setVvalue(scroller.getVmax()));
     }
 }

@@ -57,10 +57,6 @@ final class RunFlow extends TextFlow {
         }
     }
 
-    List<Run> shownRuns() {
-        return shown;
-    }
-
     private void refresh() {
         List<Run> next = Runs.highlight(runs, highlightStart, highlightEnd);
         ObservableList<Node> children = getChildren();

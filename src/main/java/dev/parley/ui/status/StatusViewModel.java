@@ -26,11 +26,11 @@ public final class StatusViewModel {
     private final Supplier<LlmProvider> provider;
     private final Executor background;
     private final Executor ui;
-    private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model");
-    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection");
+    private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "");
     private final ReadOnlyBooleanWrapper connectionOk = new ReadOnlyBooleanWrapper(this, "connectionOk");
     private final ReadOnlyStringWrapper turn = new ReadOnlyStringWrapper(this, "turn", "");
-    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server");
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "server starting…");
     private final ReadOnlyBooleanWrapper serverOff = new ReadOnlyBooleanWrapper(this, "serverOff");
     private ParleyServer running;
     private int check;

@@ -5,7 +5,6 @@ import dev.parley.server.Speech;
 import dev.parley.server.SpeechResolver;
 import dev.parley.tts.SpeechSettings;
 import dev.parley.tts.UnknownLanguageException;
-import dev.parley.tts.VoiceNotFoundException;
 import dev.parley.tts.VoiceSelection;
 import dev.parley.tts.VoiceSelectionException;
 import dev.parley.tts.VoiceSelector;
@@ -30,9 +29,8 @@ final class SpeechChoice implements SpeechResolver {
             selection = selector.select(voice, language != null ? language : defaultLanguage);
         } catch (UnknownLanguageException e) {
             throw new RequestException(400, e.getMessage());
-        } catch (VoiceNotFoundException e) {
-            throw new RequestException(404, e.getMessage());
         } catch (VoiceSelectionException e) {
+            // An unknown voice, or one that cannot be used: either way that voice is not there to serve.
             throw new RequestException(404, e.getMessage());
         }
         if (selection instanceof VoiceSelection.Chosen chosen) {

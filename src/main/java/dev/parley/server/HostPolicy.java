@@ -31,6 +31,11 @@ final class HostPolicy {
         } else if (host.indexOf(':') >= 0) {
             host = host.substring(0, host.indexOf(':'));
         }
+        return isLoopback(host);
+    }
+
+    /** Whether a host name or address (lower case; IPv6 with or without brackets) is this machine. */
+    static boolean isLoopback(String host) {
         return LOOPBACK.contains(host);
     }
 }

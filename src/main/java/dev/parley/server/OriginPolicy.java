@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which browser pages may open the WebSocket. Any web page can try to connect to
@@ -17,7 +18,7 @@ final class OriginPolicy {
     private final Set<String> allowed;
 
     OriginPolicy(Set<String> allowed) {
-        this.allowed = allowed.stream().map(OriginPolicy::normalize).collect(java.util.stream.Collectors.toSet());
+        this.allowed = allowed.stream().map(OriginPolicy::normalize).collect(Collectors.toSet());
     }
 
     boolean allows(String origin) {
@@ -32,14 +33,10 @@ final class OriginPolicy {
             URI uri = new URI(origin);
             String host = uri.getHost();
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && host != null && isLoopback(host.toLowerCase(Locale.ROOT));
+                    && host != null && HostPolicy.isLoopback(host.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static String normalize(String origin) {

@@ -93,18 +93,18 @@ public final class ChatView extends BorderPane {
         for (MessageItem item : model.messages()) {
             transcript.getChildren().add(messageNodes.apply(item));
         }
+        // Nodes follow the list one for one, so a message's node (and its listeners) is built once.
         model.messages().addListener((ListChangeListener<MessageItem>) change -> {
             while (change.next()) {
-                if (change.wasPermutated() || change.wasReplaced() || change.getRemovedSize() > 0) {
+                if (change.wasPermutated()) {
                     transcript.getChildren().setAll(model.messages().stream().map(messageNodes).toList());
-                    followBottom = true;
-                    return;
+                    continue;
                 }
-                for (MessageItem added : change.getAddedSubList()) {
-                    transcript.getChildren().add(messageNodes.apply(added));
-                    followBottom = true;
-                }
+                transcript.getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+                transcript.getChildren().addAll(change.getFrom(),
+                        change.getAddedSubList().stream().map(messageNodes).toList());
             }
+            followBottom = true;
         });
         Label empty = new Label("Type a message below and press Enter. Replies are spoken as they arrive; "
                 + "press Esc to interrupt.");

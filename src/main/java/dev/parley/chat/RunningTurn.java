@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * after another on the shared pool, and delivers every event through a serial executor.
  *
  * <p>State moves NEW → STREAMING → FINISHING (reply done, speech pending) → DONE, or straight to
- * DONE on cancel or error. Every change of state and every delivery happens under {@link #lock},
- * so events are queued in the order they happened and nothing is queued after the terminal event.
+ * DONE on cancel or error. Every change of state, and every delivery before the terminal one,
+ * happens under {@link #lock}, so events are queued in the order they happened. The terminal event
+ * is queued by the one thread that moved the state to DONE, after which nothing else is queued.
  * The conversation's turn slot is released, and the reply saved, before the terminal event is
  * delivered, so a client that reacts to it by sending the next message is never refused.
  */

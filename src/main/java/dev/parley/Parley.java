@@ -13,6 +13,7 @@ import dev.parley.llm.OpenAiProvider;
 import dev.parley.server.Health;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerOptions;
+import dev.parley.server.SpeechResolver;
 import dev.parley.tts.EspeakCommand;
 import dev.parley.tts.EspeakEngine;
 import dev.parley.tts.EspeakPhonemizer;
@@ -114,13 +115,18 @@ public final class Parley implements AutoCloseable {
         ParleyServer next = new ParleyServer(
                 new ServerOptions(config.host(), config.port(), config.allowedOrigins(), config.maxStreams(),
                         Version.get()),
-                chat, (language, voice, rate) -> speech.resolve(language, voice, rate), this::health, this::voices);
+                chat, speechResolver(), this::health, this::voices);
         next.start();
         if (server != null) {
             server.stop();
         }
         server = next;
         return next;
+    }
+
+    /** Chooses each stream's voice with the settings current when the stream starts. */
+    public SpeechResolver speechResolver() {
+        return (language, voice, rate) -> speech.resolve(language, voice, rate);
     }
 
     /** The running server, or {@code null}. */

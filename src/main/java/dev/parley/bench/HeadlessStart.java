@@ -77,7 +77,7 @@ final class HeadlessStart {
         for (String line = log.readLine(); line != null; line = log.readLine()) {
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
-                Thread drain = new Thread(() -> log.lines().forEach(ignored -> { }), "bench-child-log");
+                Thread drain = new Thread(() -> drain(log), "bench-child-log");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(listening.group(1));
@@ -85,5 +85,16 @@ final class HeadlessStart {
             seen.add(line);
         }
         throw new BenchException("headless Parley exited without listening: " + String.join(" | ", seen));
+    }
+
+    /** Reads the child's output until it ends, so the child never blocks on a full pipe. */
+    private static void drain(BufferedReader log) {
+        try {
+            while (log.readLine() != null) {
+                // Only the listening line mattered.
+            }
+        } catch (IOException e) {
+            // The child was stopped: its output is closed.
+        }
     }
 }

@@ -50,7 +50,7 @@ final class BenchReport {
                 .append(" UTC in ").append(format("%.0f", r.seconds())).append(" s.\n\n");
         md.append("**Machine:** ").append(r.machine()).append(".\n\n");
         md.append("**Setup:** no network. A scripted OpenAI-compatible server in the same process streams a reply of ")
-                .append(r.replyTokens()).append(" tokens (six sentences) as server-sent events, its first token ")
+                .append(r.replyTokens()).append(" tokens as server-sent events, its first token ")
                 .append(r.options().firstTokenDelayMillis()).append(" ms after the request, then ")
                 .append(format("%.0f", r.options().tokensPerSecond()))
                 .append(" tokens/s. A real Parley relays it through its real WebSocket server to real WebSocket ")
@@ -101,7 +101,7 @@ final class BenchReport {
         StreamFigures spoken = one != null && one.speech() ? one : null;
         if (spoken != null && spoken.firstAudio().count() > 0) {
             double beyond = spoken.firstAudio().p50() - spoken.firstSynthesis().p50();
-            row(md, "first audio ≤ synthesis + 10 ms after the first clause (1 client)",
+            row(md, "first audio ≤ synthesis + 10 ms after the first clause (medians, 1 client)",
                     format("%.1f ms = synthesis %.1f ms + %.1f ms", spoken.firstAudio().p50(),
                             spoken.firstSynthesis().p50(), beyond), beyond <= 10);
         }

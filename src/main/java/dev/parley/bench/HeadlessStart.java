@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class HeadlessStart {
 
+    private static final long START_TIMEOUT_SECONDS = 60;
     private static final Pattern LISTENING = Pattern.compile("Listening on ws://[^:]+:(\\d+)/");
 
     private HeadlessStart() {
@@ -42,6 +44,9 @@ final class HeadlessStart {
         long resident = -1;
         for (int i = 0; i < starts; i++) {
             Process child = start(env);
+            // A child that hangs before listening is stopped, which ends the wait for its log.
+            CompletableFuture.runAsync(child::destroyForcibly,
+                    CompletableFuture.delayedExecutor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             try {
                 long began = System.nanoTime();
                 int port = awaitListening(child);

@@ -9,11 +9,10 @@ import java.util.Collection;
  * @param count how many samples
  * @param p50 the median
  * @param p99 the 99th percentile: 99 % of the samples are at most this
- * @param max the largest sample
  */
-record Percentiles(int count, double p50, double p99, double max) {
+record Percentiles(int count, double p50, double p99) {
 
-    static final Percentiles NONE = new Percentiles(0, Double.NaN, Double.NaN, Double.NaN);
+    static final Percentiles NONE = new Percentiles(0, Double.NaN, Double.NaN);
 
     /** Of samples in nanoseconds. */
     static Percentiles ofNanos(Collection<Long> nanos) {
@@ -27,7 +26,7 @@ record Percentiles(int count, double p50, double p99, double max) {
         }
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), sorted[sorted.length - 1]);
+        return new Percentiles(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99));
     }
 
     private static double rank(double[] sorted, double quantile) {

@@ -67,8 +67,9 @@ final class BenchReport {
         md.append("""
                 ## How it is measured
 
-                - **Relay**: the provider writes each token with its `System.nanoTime()` invisibly in the text
-                  (Unicode tag characters, which Parley's speech cleaner drops); the client subtracts it from its
+                - **Relay**: the provider notes the `System.nanoTime()` at which it writes each token; the first
+                  token of a turn carries the turn's number invisibly (Unicode tag characters, which Parley's
+                  speech cleaner drops), so the client finds its turn's send times and subtracts them from its
                   own clock on arrival, before parsing. Same process, so no clock sync is needed.
                 - **Parley adds to the first token**: (client connects → first token arrives) minus (request
                   reaches the provider → provider writes the first token). It covers the WebSocket handshake,

@@ -48,6 +48,8 @@ public final class Bench {
             err.println("parley: " + e.getMessage());
             return 2;
         }
+        // The plot is drawn off screen; without this, a desktop session would start a window toolkit for it.
+        System.setProperty("java.awt.headless", "true");
         String command = String.join(" ", "java -jar target/parley.jar --bench", String.join(" ", args)).strip();
         try {
             BenchResults results = new Bench(user, options, out).measure(command);

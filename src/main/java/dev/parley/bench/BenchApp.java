@@ -65,19 +65,31 @@ final class BenchApp implements AutoCloseable {
         env.put("PARLEY_ONNX_THREADS", Integer.toString(user.onnxThreads()));
         env.put("PARLEY_LANGUAGE", "en_US");
         env.put("PARLEY_PORT", "0");
-        env.put("PARLEY_MAX_STREAMS", Integer.toString(maxClients + 8));
+        int streams = maxClients + 8;
+        // Also sizes Parley's HTTP client, so that every stream's request to the provider runs at once.
+        env.put("PARLEY_MAX_STREAMS", Integer.toString(streams));
         env.put("LOG_LEVEL", user.logLevel());
         Config config = new ConfigLoader(env, Map.of("user.home", dir.toString(),
                 "os.name", System.getProperty("os.name"))).load(null, null);
         Parley parley = Parley.create(config);
-        ParleyServer speaking = server(parley, parley.speechResolver(), maxClients);
-        ParleyServer textOnly = server(parley, (language, voice, rate) -> Speech.NONE, maxClients);
-        return new BenchApp(dir, Map.copyOf(env), parley, speaking, textOnly);
+        ParleyServer speaking = null;
+        try {
+            speaking = server(parley, parley.speechResolver(), streams);
+            ParleyServer textOnly = server(parley, (language, voice, rate) -> Speech.NONE, streams);
+            return new BenchApp(dir, Map.copyOf(env), parley, speaking, textOnly);
+        } catch (IOException | RuntimeException e) {
+            if (speaking != null) {
+                speaking.stop();
+            }
+            parley.close();
+            delete(dir);
+            throw e;
+        }
     }
 
     /** The one place the benchmark's server options are made: limits high enough for every client. */
-    private static ParleyServer server(Parley parley, SpeechResolver speech, int maxClients) throws IOException {
-        ParleyServer server = new ParleyServer(new ServerOptions("127.0.0.1", 0, Set.of(), maxClients + 8, "bench"),
+    private static ParleyServer server(Parley parley, SpeechResolver speech, int streams) throws IOException {
+        ParleyServer server = new ParleyServer(new ServerOptions("127.0.0.1", 0, Set.of(), streams, "bench"),
                 parley.chat(), speech, parley::health, parley::voices);
         server.start();
         return server;
@@ -104,6 +116,10 @@ final class BenchApp implements AutoCloseable {
         speaking.stop();
         textOnly.stop();
         parley.close();
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -1,13 +1,13 @@
 package dev.parley.chat;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,12 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conversations persisted as {@code <dir>/<id>.json}, one file each, written atomically (temporary
- * file, then rename) so a crash never leaves a half-written conversation. Every file is read at
- * construction for the list (id, title, date, size), so conversations survive restarts; their
- * messages are then read again on demand and only the most recently used are kept in memory, so
- * a server that has answered thousands of one-off streams does not hold them all. Unreadable files
- * are skipped with a warning and left untouched.
+ * Conversations persisted as {@code <dir>/<id>.json}, one file each, replaced atomically through
+ * {@code .<id>.json.tmp} ({@link AtomicFile}) so a crash or kill never leaves a half-written
+ * conversation. Every file is read at construction for the list (id, title, date, size), so
+ * conversations survive restarts; their messages are then read again on demand and only the most
+ * recently used are kept in memory, so a server that has answered thousands of one-off streams does
+ * not hold them all.
+ *
+ * <p>A file that cannot be read as a conversation (truncated, corrupt, hand-edited) is renamed to
+ * {@code <id>.json.corrupt-<UTC time>} with one warning, and the conversation is then absent: it
+ * never stops start-up, listing or loading. A file whose id does not match its name is skipped and
+ * left alone (it is valid, just misplaced). Temporary files left by a crash are deleted at start.
  *
  * <p>Thread-safe; every change is a read-modify-write under one lock, so a rename or delete from
  * the window and a reply being saved never undo each other. The store also serialises turns:
@@ -38,6 +43,8 @@ public final class ConversationStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationStore.class);
     private static final int CACHED_CONVERSATIONS = 32;
+    private static final DateTimeFormatter CORRUPT_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final Clock clock;
@@ -59,6 +66,7 @@ public final class ConversationStore {
         this.dir = dir;
         this.clock = clock;
         Files.createDirectories(dir);
+        removeTemporaryFiles();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
                 read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
@@ -67,17 +75,47 @@ public final class ConversationStore {
         LOG.debug("Found {} conversations in {}", summaries.size(), dir);
     }
 
-    private Optional<Conversation> read(Path file) {
-        try {
-            Conversation conversation = ConversationJson.read(Files.readAllBytes(file));
-            if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
-                LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
-                return Optional.empty();
+    /** Deletes what a write interrupted by a crash left; the conversation it was writing is intact. */
+    private void removeTemporaryFiles() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.json.tmp")) {
+            for (Path file : files) {
+                try {
+                    Files.deleteIfExists(file);
+                    LOG.debug("Removed {}, left by an interrupted save", file);
+                } catch (IOException e) {
+                    LOG.warn("Cannot remove {}, left by an interrupted save: {}", file, e.toString());
+                }
             }
-            return Optional.of(conversation);
-        } catch (IOException e) {
-            LOG.warn("Skipping unreadable conversation {}: {}", file, e.getMessage());
+        }
+    }
+
+    private Optional<Conversation> read(Path file) {
+        Conversation conversation;
+        try {
+            conversation = ConversationJson.read(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            moveAside(file, e);
+            return Optional.empty();
+        }
+        if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
+            LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
+            return Optional.empty();
+        }
+        return Optional.of(conversation);
+    }
+
+    private void moveAside(Path file, Exception error) {
+        String problem = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + CORRUPT_TIME.format(clock.instant()));
+        try {
+            Files.move(file, aside);
+            LOG.warn("Conversation {} is unreadable ({}); moved it aside to {}", file, problem,
+                    aside.getFileName());
+        } catch (IOException e) {
+            LOG.warn("Conversation {} is unreadable ({}) and cannot be moved aside: {}", file, problem,
+                    e.toString());
         }
     }
 
@@ -95,7 +133,11 @@ public final class ConversationStore {
             return Optional.ofNullable(cached);
         }
         Optional<Conversation> loaded = read(file(id));
-        loaded.ifPresent(c -> recent.put(id, c));
+        if (loaded.isPresent()) {
+            recent.put(id, loaded.get());
+        } else {
+            summaries.remove(id);
+        }
         return loaded;
     }
 
@@ -107,7 +149,12 @@ public final class ConversationStore {
         return result;
     }
 
-    /** Writes the conversation to disk, replacing an earlier version. */
+    /**
+     * Writes the conversation to disk, replacing an earlier version.
+     *
+     * @throws IOException when it cannot be written (disk full, read-only folder); the earlier
+     *     version is then unchanged on disk
+     */
     public void save(Conversation conversation) throws IOException {
         synchronized (this) {
             write(conversation);
@@ -140,15 +187,9 @@ public final class ConversationStore {
     }
 
     private void write(Conversation conversation) throws IOException {
-        byte[] json = ConversationJson.write(conversation);
         Path target = file(conversation.id());
-        Path temporary = dir.resolve("." + conversation.id() + ".json.tmp");
-        Files.write(temporary, json);
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
+                ConversationJson.write(conversation));
         summaries.put(conversation.id(), summary(conversation));
         recent.put(conversation.id(), conversation);
     }

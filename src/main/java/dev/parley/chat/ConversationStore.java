@@ -127,7 +127,26 @@ public final class ConversationStore {
         return clock;
     }
 
-    public synchronized Optional<Conversation> find(String id) {
+    /**
+     * The conversation, read from disk when it is not in memory. One whose file has become
+     * unreadable since start is moved aside and dropped from the list, and listeners hear of it.
+     */
+    public Optional<Conversation> find(String id) {
+        Optional<Conversation> found;
+        boolean dropped;
+        synchronized (this) {
+            boolean listed = summaries.containsKey(id);
+            found = load(id);
+            dropped = listed && found.isEmpty();
+        }
+        if (dropped) {
+            notifyListeners();
+        }
+        return found;
+    }
+
+    // Requires this. A conversation listed but no longer readable is dropped from the list.
+    private Optional<Conversation> load(String id) {
         Conversation cached = recent.get(id);
         if (cached != null || !summaries.containsKey(id)) {
             return Optional.ofNullable(cached);
@@ -166,7 +185,7 @@ public final class ConversationStore {
     public Conversation append(String id, StoredMessage message) throws IOException {
         Conversation next;
         synchronized (this) {
-            next = find(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
+            next = load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
             write(next);
         }
         notifyListeners();
@@ -176,7 +195,7 @@ public final class ConversationStore {
     /** Adds a message to a conversation unless it has been deleted meanwhile; returns whether it did. */
     public boolean appendIfPresent(String id, StoredMessage message) throws IOException {
         synchronized (this) {
-            Optional<Conversation> current = find(id);
+            Optional<Conversation> current = load(id);
             if (current.isEmpty()) {
                 return false;
             }
@@ -197,7 +216,7 @@ public final class ConversationStore {
     /** Gives a conversation a new title; returns false when there is no such conversation. */
     public boolean rename(String id, String title) throws IOException {
         synchronized (this) {
-            Optional<Conversation> current = find(id);
+            Optional<Conversation> current = load(id);
             if (current.isEmpty()) {
                 return false;
             }

@@ -101,12 +101,15 @@ class ConversationStoreTest {
         ConversationStore writer = new ConversationStore(dir, clock);
         writer.append("cut", message(Role.USER, "hello there", "2026-11-27T10:00:01Z", false));
         ConversationStore store = new ConversationStore(dir, clock);
+        AtomicInteger changes = new AtomicInteger();
+        store.addListener(changes::incrementAndGet);
         byte[] whole = Files.readAllBytes(dir.resolve("cut.json"));
         Files.write(dir.resolve("cut.json"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         assertThat(store.list()).extracting(ConversationSummary::id).containsExactly("cut");
         assertThat(store.find("cut")).isEmpty();
         assertThat(store.list()).isEmpty();
+        assertThat(changes).as("the list changed").hasValue(1);
         assertThat(names()).containsExactly("cut.json.corrupt-20261127T100000000Z");
     }
 

@@ -109,7 +109,7 @@ class StreamEndToEndTest {
 
         assertThat(warning.get("code").asInt()).isEqualTo(507);
         assertThat(warning.get("fatal").asBoolean()).isFalse();
-        assertThat(warning.get("error").asText()).isEqualTo("the reply could not be saved: Not a directory");
+        assertThat(warning.get("error").asText()).isEqualTo("the reply could not be saved: the conversations folder is a file");
         assertThat(complete.get("status").asText()).isEqualTo("complete");
         assertThat(complete.get("text").asText()).isEqualTo("Kept in mind.");
         assertThat(client.received("token")).hasSize(2);

@@ -2,8 +2,10 @@ package dev.parley.chat;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -59,20 +61,36 @@ public final class ConversationStore {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param dir the conversations folder, created when missing
-     * @throws IOException when the folder cannot be created or listed
+     * A folder that cannot be created or read does not stop Parley: the store starts empty, with
+     * one warning, and every save then fails with an {@link IOException} that the turn reports.
+     *
+     * @param dir the conversations folder, created when missing (and again before each save)
      */
-    public ConversationStore(Path dir, Clock clock) throws IOException {
+    public ConversationStore(Path dir, Clock clock) {
         this.dir = dir;
         this.clock = clock;
-        Files.createDirectories(dir);
-        removeTemporaryFiles();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path file : files) {
-                read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
+        try {
+            createFolder();
+            removeTemporaryFiles();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path file : files) {
+                    read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
+                }
             }
+        } catch (IOException e) {
+            LOG.warn("Cannot use the conversations folder {} ({}): replies will not be saved until it is fixed",
+                    dir, e.toString());
         }
         LOG.debug("Found {} conversations in {}", summaries.size(), dir);
+    }
+
+    /** Creates the folder unless it exists; a file in its place is a {@link NotDirectoryException}. */
+    private void createFolder() throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new NotDirectoryException(dir.toString());
+        }
     }
 
     /** Deletes what a write interrupted by a crash left; the conversation it was writing is intact. */
@@ -207,6 +225,7 @@ public final class ConversationStore {
 
     private void write(Conversation conversation) throws IOException {
         Path target = file(conversation.id());
+        createFolder();
         AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
                 ConversationJson.write(conversation));
         summaries.put(conversation.id(), summary(conversation));

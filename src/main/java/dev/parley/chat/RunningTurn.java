@@ -12,6 +12,8 @@ import dev.parley.tts.TtsException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -281,11 +283,17 @@ final class RunningTurn implements ChatTurn, LlmListener {
 
     /** The operating system's reason without the file's path, which is no business of a remote client. */
     private static String reason(IOException e) {
-        if (e instanceof FileSystemException fileSystem) {
-            if (fileSystem.getReason() != null) {
-                return fileSystem.getReason();
-            }
-            return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "the conversations folder is a file";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the conversations folder cannot be created";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

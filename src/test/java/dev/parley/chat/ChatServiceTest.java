@@ -253,7 +253,7 @@ class ChatServiceTest {
 
         assertThat(completed.text()).isEqualTo("Still here.");
         assertThat(events.all.get(events.all.size() - 2)).isEqualTo(
-                new ChatEvent.NotSaved("the reply could not be saved: Not a directory"));
+                new ChatEvent.NotSaved("the reply could not be saved: the conversations folder is a file"));
         assertThat(events.ofType(ChatEvent.NotSaved.class)).hasSize(1);
     }
 

@@ -125,6 +125,30 @@ class ConversationStoreTest {
     }
 
     @Test
+    void aFolderThatCannotBeCreatedStartsAnEmptyStoreWhoseSavesFail() throws Exception {
+        Path blocked = dir.resolve("data");
+        Files.writeString(blocked, "a file where the data folder should be");
+
+        ConversationStore store = new ConversationStore(blocked.resolve("conversations"), clock);
+
+        assertThat(store.list()).isEmpty();
+        assertThat(store.find("any")).isEmpty();
+        assertThatThrownBy(() -> store.append("any", message(Role.USER, "hi", "2026-11-27T10:00:01Z", false)))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFolderDeletedWhileRunningIsCreatedAgainOnTheNextSave() throws Exception {
+        Path folder = dir.resolve("conversations");
+        ConversationStore store = new ConversationStore(folder, clock);
+        Files.delete(folder);
+
+        store.append("back", message(Role.USER, "hi", "2026-11-27T10:00:01Z", false));
+
+        assertThat(new ConversationStore(folder, clock).find("back")).isPresent();
+    }
+
+    @Test
     void aFailedWriteLeavesTheEarlierVersionAndNoTemporaryFile() throws Exception {
         ConversationStore store = new ConversationStore(dir, clock);
         store.append("full", message(Role.USER, "first", "2026-11-27T10:00:01Z", false));

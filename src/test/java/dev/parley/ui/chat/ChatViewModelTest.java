@@ -175,7 +175,7 @@ class ChatViewModelTest {
         assertThat(ui.call(() -> chat.messages().get(1).text())).isEqualTo("Shown anyway.");
         assertThat(ui.call(() -> chat.messages().get(1).isInterrupted())).isFalse();
         ErrorBanner banner = ui.call(() -> chat.bannerProperty().get());
-        assertThat(banner.message()).isEqualTo("the reply could not be saved: Not a directory");
+        assertThat(banner.message()).isEqualTo("the reply could not be saved: the conversations folder is a file");
         assertThat(banner.fix()).contains("disk space", "PARLEY_DATA_DIR");
     }
 

@@ -108,11 +108,19 @@ public final class ConversationStore {
     }
 
     private Optional<Conversation> read(Path file) {
-        Conversation conversation;
+        byte[] bytes;
         try {
-            conversation = ConversationJson.read(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            // The file may be fine (permissions, a flaky disk): only bad contents are moved aside.
+            LOG.warn("Skipping conversation {}: cannot read it ({})", file, e.toString());
+            return Optional.empty();
+        }
+        Conversation conversation;
+        try {
+            conversation = ConversationJson.read(bytes);
         } catch (IOException | RuntimeException e) {
             moveAside(file, e);
             return Optional.empty();

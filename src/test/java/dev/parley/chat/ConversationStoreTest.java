@@ -97,6 +97,14 @@ class ConversationStoreTest {
     }
 
     @Test
+    void whatCannotBeReadAtAllIsSkippedAndLeftInPlace() throws Exception {
+        Files.createDirectory(dir.resolve("odd.json"));
+
+        assertThat(new ConversationStore(dir, clock).list()).isEmpty();
+        assertThat(names()).containsExactly("odd.json");
+    }
+
+    @Test
     void aFileTruncatedAfterStartIsMovedAsideWhenLoaded() throws Exception {
         ConversationStore writer = new ConversationStore(dir, clock);
         writer.append("cut", message(Role.USER, "hello there", "2026-11-27T10:00:01Z", false));

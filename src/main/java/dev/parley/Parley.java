@@ -96,12 +96,13 @@ public final class Parley implements AutoCloseable {
 
     /** A provider for these settings, sharing this app's HTTP client and timer; for model lists. */
     public LlmProvider providerFor(Config c) {
-        LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout());
+        LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout(),
+                c.turnTimeout());
         return c.provider() == Provider.OPENAI
                 ? new OpenAiProvider(http, scheduler, new LlmSettings(c.openAiBaseUrl(), c.openAiApiKey(),
-                        c.openAiModel(), timeouts))
+                        c.openAiModel(), timeouts, c.llmRetries()))
                 : new OllamaProvider(http, scheduler, new LlmSettings(c.ollamaBaseUrl(), c.ollamaApiKey(),
-                        c.ollamaModel(), timeouts));
+                        c.ollamaModel(), timeouts, c.llmRetries()));
     }
 
     /**

@@ -95,6 +95,28 @@ class StreamEndToEndTest {
     }
 
     @Test
+    void aReplyThatCannotBeSavedStillStreamsAndWarnsBeforeComplete() throws Exception {
+        Path conversations = dir.resolve("data").resolve("conversations");
+        // Root ignores permissions, so the folder is made unwritable by replacing it with a file.
+        Files.delete(conversations);
+        Files.writeString(conversations, "not a folder");
+        upstream.enqueue(OpenAiScript.reply("Kept", " in mind."));
+        WsTestClient client = stream("Remember this", "&language=en_US");
+
+        client.next("status");
+        JsonNode warning = client.awaitNext("error");
+        JsonNode complete = client.next("status");
+
+        assertThat(warning.get("code").asInt()).isEqualTo(507);
+        assertThat(warning.get("fatal").asBoolean()).isFalse();
+        assertThat(warning.get("error").asText()).isEqualTo("the reply could not be saved: the conversations folder is a file");
+        assertThat(complete.get("status").asText()).isEqualTo("complete");
+        assertThat(complete.get("text").asText()).isEqualTo("Kept in mind.");
+        assertThat(client.received("token")).hasSize(2);
+        assertThat(client.awaitClose()).isEqualTo(1000);
+    }
+
+    @Test
     void aTurnStreamsStatusTokensAudioAndComplete() throws Exception {
         upstream.enqueue(OpenAiScript.reply("Hello there", ", my good friend", ". How are", " you today?"));
         WsTestClient client = stream("Hi!", "&language=en_US");
@@ -191,6 +213,7 @@ class StreamEndToEndTest {
         JsonNode error = client.next("error");
         assertThat(error.get("code").asInt()).isEqualTo(400);
         assertThat(error.get("error").asText()).contains("message");
+        assertThat(error.get("fatal").asBoolean()).isTrue();
         assertThat(client.awaitClose()).isEqualTo(1000);
         assertThat(upstream.getRequestCount()).isZero();
     }

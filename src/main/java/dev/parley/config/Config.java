@@ -24,6 +24,8 @@ import java.util.Set;
  * @param connectTimeout LLM connect timeout
  * @param firstTokenTimeout longest wait for the first token of a reply
  * @param tokenTimeout longest wait between two tokens
+ * @param turnTimeout longest a whole reply may take, retries included
+ * @param llmRetries retries of a request the LLM server refuses as busy, before the first token
  * @param historyChars budget of earlier turns sent with each message, in characters
  * @param language default speech language when a request names none
  * @param defaultVoices preferred voice ids ({@code PARLEY_VOICE}), at most one per language
@@ -52,6 +54,8 @@ public record Config(
         Duration connectTimeout,
         Duration firstTokenTimeout,
         Duration tokenTimeout,
+        Duration turnTimeout,
+        int llmRetries,
         int historyChars,
         String language,
         List<String> defaultVoices,
@@ -94,7 +98,7 @@ public record Config(
     public Config withPort(int value) {
         return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel,
                 systemPrompt, dataDir, modelsDir, logLevel, host, value, connectTimeout, firstTokenTimeout,
-                tokenTimeout, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
+                tokenTimeout, turnTimeout, llmRetries, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
                 allowedOrigins, maxStreams, espeakNg);
     }
 

@@ -166,6 +166,8 @@ public final class ConfigLoader {
                 seconds(in.apply(Setting.PARLEY_CONNECT_TIMEOUT), 10),
                 seconds(in.apply(Setting.PARLEY_FIRST_TOKEN_TIMEOUT), 60),
                 seconds(in.apply(Setting.PARLEY_TOKEN_TIMEOUT), 60),
+                seconds(in.apply(Setting.PARLEY_TURN_TIMEOUT), 600),
+                integer(in.apply(Setting.PARLEY_LLM_RETRIES), 2, 0, 10),
                 integer(in.apply(Setting.PARLEY_HISTORY_CHARS), 24_000, 500, 10_000_000),
                 language(in.apply(Setting.PARLEY_LANGUAGE)),
                 list(in.apply(Setting.PARLEY_VOICE)),

@@ -24,6 +24,8 @@ public enum Setting {
     PARLEY_CONNECT_TIMEOUT("10", "seconds to connect to the LLM server"),
     PARLEY_FIRST_TOKEN_TIMEOUT("60", "seconds to wait for the first token"),
     PARLEY_TOKEN_TIMEOUT("60", "seconds to wait between tokens"),
+    PARLEY_TURN_TIMEOUT("600", "seconds a whole reply may take, retries included"),
+    PARLEY_LLM_RETRIES("2", "retries, 0 to 10, of a request the LLM server refuses as busy (HTTP 429 or 503)"),
     PARLEY_HISTORY_CHARS("24000", "characters of earlier turns sent with each message (oldest dropped first)"),
     PARLEY_LANGUAGE("en_US", "speech language when a request names none"),
     PARLEY_VOICE("unset", "preferred voice ids, comma-separated, one per language (e.g. en_US-lessac-medium)"),

@@ -44,6 +44,13 @@ final class ProtocolJson {
             node.put("text", audio.text());
             return write(node);
         }
+        if (event instanceof ChatEvent.NotSaved notSaved) {
+            ObjectNode node = type("error");
+            node.put("error", notSaved.message());
+            node.put("code", 507);
+            node.put("fatal", false);
+            return write(node);
+        }
         if (event instanceof ChatEvent.Completed completed) {
             ObjectNode node = status("complete");
             node.put("text", completed.text());
@@ -65,6 +72,7 @@ final class ProtocolJson {
         ObjectNode node = type("error");
         node.put("error", message);
         node.put("code", code);
+        node.put("fatal", true);
         return write(node);
     }
 

@@ -47,6 +47,8 @@ class ConfigLoaderTest {
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.firstTokenTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.tokenTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.turnTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(config.llmRetries()).isEqualTo(2);
         assertThat(config.rate()).isEqualTo(1.0);
         assertThat(config.language()).isEqualTo("en_US");
         assertThat(config.voicesUrl()).isEqualTo("https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/");
@@ -80,6 +82,8 @@ class ConfigLoaderTest {
         env.put("PARLEY_HOST", "0.0.0.0");
         env.put("LOG_LEVEL", "DEBUG");
         env.put("PARLEY_FIRST_TOKEN_TIMEOUT", "5");
+        env.put("PARLEY_TURN_TIMEOUT", "90");
+        env.put("PARLEY_LLM_RETRIES", "0");
         env.put("PARLEY_HISTORY_CHARS", "1000");
         env.put("PARLEY_VOICE", "en_US-lessac-medium, de_DE-thorsten-medium");
         env.put("PARLEY_RATE", "1.5");
@@ -95,6 +99,8 @@ class ConfigLoaderTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
         assertThat(config.firstTokenTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.turnTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.llmRetries()).isZero();
         assertThat(config.historyChars()).isEqualTo(1000);
         assertThat(config.defaultVoices()).containsExactly("en_US-lessac-medium", "de_DE-thorsten-medium");
         assertThat(config.rate()).isEqualTo(1.5);
@@ -120,6 +126,7 @@ class ConfigLoaderTest {
         "PARLEY_RATE         | 3      | PARLEY_RATE must be a number from 0.5 to 2.0",
         "PARLEY_TOKEN_TIMEOUT | 0     | PARLEY_TOKEN_TIMEOUT must be a whole number from 1 to 3600",
         "PARLEY_HISTORY_CHARS | lots  | PARLEY_HISTORY_CHARS must be a whole number",
+        "PARLEY_LLM_RETRIES  | 11     | PARLEY_LLM_RETRIES must be a whole number from 0 to 10",
         "PARLEY_LANGUAGE     | english! | PARLEY_LANGUAGE must look like en_US",
     })
     void invalidValuesFailWithOneLine(String name, String value, String message) {

@@ -45,7 +45,7 @@ final class Logging {
      */
     static synchronized Optional<String> configure(String level, Path logDir, OutputStream console) {
         Level threshold = level(level);
-        boolean showThread = threshold.intValue() < Level.INFO.intValue();
+        boolean belowInfo = threshold.intValue() < Level.INFO.intValue();
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
@@ -55,22 +55,23 @@ final class Logging {
         CONFIGURED.clear();
         for (String name : QUIET) {
             Logger quiet = Logger.getLogger(name);
-            quiet.setLevel(threshold.intValue() < Level.INFO.intValue() ? Level.INFO : threshold);
+            quiet.setLevel(belowInfo ? Level.INFO : threshold);
             CONFIGURED.add(quiet);
         }
-        root.addHandler(new ConsoleHandler(console, new LogFormat(showThread)));
+        root.addHandler(new ConsoleHandler(console, new LogFormat(belowInfo)));
         try {
             Files.createDirectories(logDir);
             // FileHandler reads '%' in its pattern as a placeholder; a folder name may contain one.
             String pattern = logDir.toAbsolutePath().toString().replace("%", "%%") + "/" + FILE_PATTERN;
             FileHandler file = new FileHandler(pattern, FILE_LIMIT, FILE_COUNT, true);
             file.setEncoding(StandardCharsets.UTF_8.name());
-            file.setFormatter(new LogFormat(showThread));
+            file.setFormatter(new LogFormat(belowInfo));
             file.setLevel(Level.ALL);
             root.addHandler(file);
             return Optional.empty();
         } catch (IOException | SecurityException e) {
-            return Optional.of("cannot write log files in " + logDir + " (" + e.getMessage() + "); logging to the console only");
+            return Optional.of("cannot write log files in " + logDir + " (" + e.getMessage()
+                    + "); logging to the console only");
         }
     }
 

@@ -67,7 +67,8 @@ class StreamEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         models = Files.createDirectories(dir.resolve("models"));
-        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of());
+        // Above the default of 16, for fiftyConcurrentStreamsAllComplete.
+        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of("PARLEY_MAX_REPLIES", "64"));
         OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
             @Override
             public void canceled(Call call) {
@@ -304,7 +305,7 @@ class StreamEndToEndTest {
     @Test
     void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
         Parley small = Parley.create(TestConfig.openAi(dir.resolve("small"), upstream.url("/v1").toString(),
-                Map.of("PARLEY_MAX_STREAMS", "2")));
+                Map.of("PARLEY_MAX_REPLIES", "2")));
         try {
             int smallPort = small.startServer().port();
             upstream.enqueue(OpenAiScript.slowReply("One", " two", " three", " four."));

@@ -7,6 +7,7 @@ import dev.parley.chat.ChatTurn;
 import dev.parley.chat.TurnRequest;
 import java.util.concurrent.Executor;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * One WebSocket stream: validates the request, starts the chat turn and writes its events as
  * protocol messages, then closes with 1000 after {@code complete}, {@code cancelled} or
  * {@code error}. A {@code {"type":"cancel"}} message or the client going away cancels the turn,
- * which cancels the upstream request.
+ * which cancels the upstream request. So does a client that stops reading: once its queued bytes
+ * would pass the {@link SendLimit}, its socket is dropped at once (close code 1008 on the server's
+ * side; no close frame can reach a client that does not read). Other client messages are ignored.
  *
  * <p>{@link #start} runs on the server's work pool; {@link #onClientMessage} and
  * {@link #onClientClosed} on Java-WebSocket threads (they only flag, and hand the cancellation to
@@ -33,6 +36,7 @@ final class StreamSession implements ChatListener {
     private final SpeechResolver speech;
     private final Executor work;
     private final Executor delivery;
+    private final SendLimit sendLimit;
     private volatile ChatTurn turn;
     private volatile boolean stopRequested;
     private volatile String voiceId;
@@ -40,15 +44,17 @@ final class StreamSession implements ChatListener {
     /**
      * @param work runs {@link #start} and cancellations, which may block on disk and on the HTTP call
      * @param delivery writes the turn's events to the socket
+     * @param sendLimit how much may wait in the socket's queue
      */
     StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor work,
-            Executor delivery) {
+            Executor delivery, SendLimit sendLimit) {
         this.connection = connection;
         this.target = target;
         this.chat = chat;
         this.speech = speech;
         this.work = work;
         this.delivery = delivery;
+        this.sendLimit = sendLimit;
     }
 
     void start() {
@@ -62,10 +68,10 @@ final class StreamSession implements ChatListener {
                 turn.cancel();
             }
         } catch (RequestException e) {
-            LOG.debug("Refused stream {}: {} {}", target, e.code(), e.getMessage());
+            LOG.debug("Refused stream {}: {} {}", QueryString.redacted(target), e.code(), e.getMessage());
             sendAndClose(ProtocolJson.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Stream {} failed to start", target, e);
+            LOG.error("Stream {} failed to start", QueryString.redacted(target), e);
             sendAndClose(ProtocolJson.error(500, "internal error: " + e.getMessage()));
         }
     }
@@ -104,6 +110,16 @@ final class StreamSession implements ChatListener {
     }
 
     private void send(String json) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        if (!sendLimit.admits(connection, json)) {
+            LOG.info("Dropped a client that stopped reading; its reply is cancelled (PARLEY_SEND_QUEUE_KB)");
+            stop();
+            ((WebSocketImpl) connection).closeConnection(CloseFrame.POLICY_VALIDATION, "client is not reading");
+            ((WebSocketImpl) connection).outQueue.clear();
+            return;
+        }
         try {
             connection.send(json);
         } catch (WebsocketNotConnectedException e) {

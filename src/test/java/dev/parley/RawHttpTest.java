@@ -127,6 +127,16 @@ class RawHttpTest {
     }
 
     @Test
+    void aTargetOver16KiBIs414AndOneJustUnderIsServed() throws Exception {
+        String over = "/ws/chat/stream?message=" + "a".repeat(16 * 1024);
+        assertThat(exchange("GET " + over + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 414 URI Too Long\r\n").contains("16 KiB");
+        String under = "/health?pad=" + "a".repeat(16 * 1024 - 12);
+        assertThat(exchange("GET " + under + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 200 OK\r\n");
+    }
+
+    @Test
     void aRequestThatNeverEndsIsClosedAfterTheHandshakeTimeout() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);

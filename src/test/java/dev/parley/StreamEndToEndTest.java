@@ -200,6 +200,8 @@ class StreamEndToEndTest {
     void badParametersAreRefusedWithTheirCodes() throws Exception {
         assertError(stream("x".repeat(8001), ""), 413, "8000");
         assertError(stream("hi", "&language=xx_YY"), 400, "en_US");
+        assertError(stream("hi", "&language=english"), 400, "must look like");
+        assertError(stream("hi", "&voice=..%2F..%2Fsecrets"), 400, "voice id");
         assertError(stream("hi", "&voice=espeak-ng:en-uss"), 404, "espeak-ng:en-us");
         assertError(stream("hi", "&conversation_id=bad%2Fid"), 400, "conversation_id");
         assertError(stream("hi", "&rate=9"), 400, "rate");

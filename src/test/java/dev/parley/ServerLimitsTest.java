@@ -175,6 +175,26 @@ class ServerLimitsTest {
         assertThat(ends).allSatisfy(e -> assertThat(e.path("status").asText()).as(e.toString()).isEqualTo("complete"));
     }
 
+    /**
+     * Java-WebSocket still opens a connection whose request it read before the client reset it;
+     * without care that stream would hold its reply slot forever.
+     */
+    @Test
+    void clientsThatLeaveAtOnceGiveTheirReplySlotsBack() throws Exception {
+        ParleyServer server = start(Map.of("PARLEY_MAX_REPLIES", "2"));
+        answerEveryRequest(trickle("Back", " again."));
+        for (int i = 0; i < 50; i++) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(RawClient.upgrade("/ws/chat/stream?message=bye", "127.0.0.1", "")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.setSoLinger(true, 0);
+            }
+        }
+        awaitTrue(() -> server.connections() == 0, "every stream ended");
+        List<JsonNode> ends = runAtOnce(server.port(), 2);
+        assertThat(ends).allSatisfy(e -> assertThat(e.path("status").asText()).as(e.toString()).isEqualTo("complete"));
+    }
+
     /** Opens {@code count} streams at once and returns the terminal message of each. */
     private static List<JsonNode> runAtOnce(int port, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
@@ -41,6 +42,7 @@ final class ConnectionGate implements WebSocketServerFactory {
     private final int maxConnections;
     private final long deadlineNanos;
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refused = new AtomicLong();
     /** Sockets still sending their request, with the time they were accepted. */
     private final Map<WebSocketImpl, Long> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -84,7 +86,10 @@ final class ConnectionGate implements WebSocketServerFactory {
     @Override
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
         if (!open.contains((WebSocket) key.attachment())) {
-            LOG.warn("Refused a connection: {} are open (PARLEY_MAX_CONNECTIONS)", open.size());
+            if (refused.getAndIncrement() % 100 == 0) {
+                LOG.warn("Refused a connection: {} are open (PARLEY_MAX_CONNECTIONS); {} refused so far",
+                        open.size(), refused.get());
+            }
             throw new IOException("connection limit reached");
         }
         return channel;
@@ -110,6 +115,11 @@ final class ConnectionGate implements WebSocketServerFactory {
     void closed(WebSocket connection) {
         pending.remove(connection);
         open.remove(connection);
+    }
+
+    /** Whether the socket is open as far as the gate knows: admitted and not closed or dropped. */
+    boolean holds(WebSocket connection) {
+        return open.contains(connection);
     }
 
     /** Sockets open now, including those still sending their request. */

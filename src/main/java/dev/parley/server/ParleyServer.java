@@ -196,6 +196,12 @@ public final class ParleyServer {
 
         @Override
         public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            if (!gate.holds(connection)) {
+                // Java-WebSocket handles a request it read before the client left as if the socket
+                // were still there; forget the connection, or it and its reply slot would stay forever.
+                removeConnection(connection);
+                return;
+            }
             if (connection.getDraft() instanceof HttpDraft draft && draft.answeredWithHttp()) {
                 ((WebSocketImpl) connection).flushAndClose(CloseFrame.NORMAL, "plain HTTP response sent", false);
                 return;
@@ -212,13 +218,26 @@ public final class ParleyServer {
             connection.setAttachment(session);
             sessions.add(session);
             connectionsListener.run();
+            if (!connection.isOpen()) {
+                // The socket closed on another thread before the session was attached, so onClose
+                // may have missed it; its reply slot must still come back.
+                end(session);
+                return;
+            }
             work.execute(session::start);
         }
 
         @Override
         public void onClose(WebSocket connection, int code, String reason, boolean remote) {
             StreamSession session = connection.getAttachment();
-            if (session != null && sessions.remove(session)) {
+            if (session != null) {
+                end(session);
+            }
+        }
+
+        /** Frees the session's reply slot and cancels its turn; only the first call for a session acts. */
+        private void end(StreamSession session) {
+            if (sessions.remove(session)) {
                 replies.release();
                 session.onClientClosed();
                 connectionsListener.run();

@@ -195,6 +195,32 @@ class ServerLimitsTest {
         assertThat(ends).allSatisfy(e -> assertThat(e.path("status").asText()).as(e.toString()).isEqualTo("complete"));
     }
 
+    @Test
+    void aClientThatStopsReadingDoesNotKeepItsReplySlotOnceTheReplyIsDone() throws Exception {
+        ParleyServer server = start(Map.of("PARLEY_MAX_REPLIES", "1", "PARLEY_SEND_QUEUE_KB", "65536"));
+        // About 13 MB of messages: more than the socket buffers take (Linux: at most 4 MiB for
+        // sending), less than the send queue allows.
+        String[] tokens = new String[80];
+        java.util.Arrays.fill(tokens, " " + "x".repeat(4095));
+        upstream.enqueue(OpenAiScript.reply(tokens));
+        upstream.enqueue(OpenAiScript.reply("Served."));
+        try (Socket silent = new Socket()) {
+            silent.setReceiveBufferSize(4096);
+            silent.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            silent.getOutputStream().write(RawClient.upgrade("/ws/chat/stream?message=hi", "127.0.0.1", "")
+                    .getBytes(StandardCharsets.US_ASCII));
+            awaitTrue(() -> upstream.getRequestCount() == 1, "the first reply started");
+            // Its reply ends with most of it still queued and the socket open; the next stream is served.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            JsonNode end;
+            do {
+                end = WsTestClient.connect(server.port(), "message=again").awaitEnd();
+            } while (end.path("code").asInt() == 503 && System.nanoTime() < deadline);
+            assertThat(end.path("text").asText()).as(end.toString()).isEqualTo("Served.");
+            assertThat(server.sockets()).as("the silent client is still connected").isEqualTo(1);
+        }
+    }
+
     /** Opens {@code count} streams at once and returns the terminal message of each. */
     private static List<JsonNode> runAtOnce(int port, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);

@@ -214,7 +214,7 @@ public final class ParleyServer {
                 return;
             }
             StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
-                    work, delivery, sendLimit);
+                    work, delivery, sendLimit, replies::release);
             connection.setAttachment(session);
             sessions.add(session);
             connectionsListener.run();
@@ -235,10 +235,9 @@ public final class ParleyServer {
             }
         }
 
-        /** Frees the session's reply slot and cancels its turn; only the first call for a session acts. */
+        /** Cancels the session's turn and frees its reply slot; only the first call for a session acts. */
         private void end(StreamSession session) {
             if (sessions.remove(session)) {
-                replies.release();
                 session.onClientClosed();
                 connectionsListener.run();
             }

@@ -6,6 +6,7 @@ import dev.parley.chat.ChatService;
 import dev.parley.chat.ChatTurn;
 import dev.parley.chat.TurnRequest;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
@@ -37,6 +38,8 @@ final class StreamSession implements ChatListener {
     private final Executor work;
     private final Executor delivery;
     private final SendLimit sendLimit;
+    private final Runnable onDone;
+    private final AtomicBoolean done = new AtomicBoolean();
     private volatile ChatTurn turn;
     private volatile boolean stopRequested;
     private volatile String voiceId;
@@ -45,9 +48,11 @@ final class StreamSession implements ChatListener {
      * @param work runs {@link #start} and cancellations, which may block on disk and on the HTTP call
      * @param delivery writes the turn's events to the socket
      * @param sendLimit how much may wait in the socket's queue
+     * @param onDone runs once, when the terminal message is sent or the client leaves, whichever is
+     *     first: a client that never answers the close does not hold the reply's place meanwhile
      */
     StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor work,
-            Executor delivery, SendLimit sendLimit) {
+            Executor delivery, SendLimit sendLimit, Runnable onDone) {
         this.connection = connection;
         this.target = target;
         this.chat = chat;
@@ -55,6 +60,7 @@ final class StreamSession implements ChatListener {
         this.work = work;
         this.delivery = delivery;
         this.sendLimit = sendLimit;
+        this.onDone = onDone;
     }
 
     void start() {
@@ -98,6 +104,13 @@ final class StreamSession implements ChatListener {
 
     void onClientClosed() {
         stop();
+        finish();
+    }
+
+    private void finish() {
+        if (done.compareAndSet(false, true)) {
+            onDone.run();
+        }
     }
 
     /** Called on Java-WebSocket threads: cancelling waits for the HTTP call and saves the reply, so it runs on the work pool. */
@@ -130,5 +143,6 @@ final class StreamSession implements ChatListener {
     private void sendAndClose(String json) {
         send(json);
         connection.close(CloseFrame.NORMAL);
+        finish();
     }
 }

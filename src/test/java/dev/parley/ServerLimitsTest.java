@@ -196,8 +196,9 @@ class ServerLimitsTest {
     }
 
     @Test
-    void aClientThatStopsReadingDoesNotKeepItsReplySlotOnceTheReplyIsDone() throws Exception {
-        ParleyServer server = start(Map.of("PARLEY_MAX_REPLIES", "1", "PARLEY_SEND_QUEUE_KB", "65536"));
+    void aClientThatStopsReadingFreesItsReplySlotWhenTheReplyEndsAndIsDroppedSoonAfter() throws Exception {
+        ParleyServer server = start(Map.of("PARLEY_MAX_REPLIES", "1", "PARLEY_SEND_QUEUE_KB", "65536",
+                "PARLEY_HANDSHAKE_TIMEOUT", "2"));
         // About 13 MB of messages: more than the socket buffers take (Linux: at most 4 MiB for
         // sending), less than the send queue allows.
         String[] tokens = new String[80];
@@ -217,7 +218,7 @@ class ServerLimitsTest {
                 end = WsTestClient.connect(server.port(), "message=again").awaitEnd();
             } while (end.path("code").asInt() == 503 && System.nanoTime() < deadline);
             assertThat(end.path("text").asText()).as(end.toString()).isEqualTo("Served.");
-            assertThat(server.sockets()).as("the silent client is still connected").isEqualTo(1);
+            awaitTrue(() -> server.sockets() == 0, "the silent client is dropped once the close takes too long");
         }
     }
 

@@ -10,7 +10,8 @@ import java.time.Duration;
  *     none (a server bound beyond loopback then generates one at start); never logged
  * @param maxReplies replies streamed at once before new streams get error 503
  * @param maxConnections open sockets, counting those still sending their request
- * @param handshakeTimeout how long a socket may take to send its complete request
+ * @param handshakeTimeout how long a socket may take to send its complete request, or to take the
+ *     server's close
  * @param sendQueueBytes bytes queued for one client that is not reading before its reply is cancelled
  * @param maxUrlBytes longest request target (path and query) before 414
  */

@@ -37,7 +37,7 @@ public enum Setting {
             "access token for the server, as ?token= or Authorization: Bearer (never logged)"),
     PARLEY_MAX_REPLIES("16", "replies streamed at once before new streams get error 503"),
     PARLEY_MAX_CONNECTIONS("256", "open server sockets, including those still sending their request"),
-    PARLEY_HANDSHAKE_TIMEOUT("5", "seconds a socket may take to send its complete request"),
+    PARLEY_HANDSHAKE_TIMEOUT("5", "seconds a socket may take to send its complete request, or to take the server's close"),
     PARLEY_SEND_QUEUE_KB("4096", "KiB queued for a client that does not read before its reply is cancelled"),
     PARLEY_MAX_URL_KB("16", "KiB of request target (path and query) before 414 URI Too Long");
 

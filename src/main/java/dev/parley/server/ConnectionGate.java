@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * until they close, drops those that have not sent a complete request within the deadline, and at
  * the limit makes room by dropping the oldest socket still in its request; only when every socket
  * is a real connection is a new one refused (closed at once). So a flood of idle sockets cannot
- * lock out a real client, whose request completes in milliseconds.
+ * lock out a real client, whose request completes in milliseconds. The same deadline bounds how
+ * long a socket the server is closing may linger.
  *
  * <p>Sockets are admitted on Java-WebSocket's selector thread; {@link #closed} is called on any
  * server thread. Owns one daemon thread that sweeps for late requests; {@link #close()} stops it.
@@ -107,7 +108,7 @@ final class ConnectionGate implements WebSocketServerFactory {
             }
         }
         if (oldest != null) {
-            drop(oldest, "too many connections: this one had not sent its request yet");
+            drop(oldest, CloseFrame.NEVER_CONNECTED, "too many connections: this one had not sent its request yet");
         }
     }
 
@@ -133,15 +134,29 @@ final class ConnectionGate implements WebSocketServerFactory {
             if (connection.getReadyState() != ReadyState.NOT_YET_CONNECTED) {
                 pending.remove(connection);
             } else if (now - since > deadlineNanos) {
-                drop(connection, "request not completed in time");
+                drop(connection, CloseFrame.NEVER_CONNECTED, "request not completed in time");
             }
         });
     }
 
-    private void drop(WebSocketImpl connection, String reason) {
+    /**
+     * The server has started closing the socket: it is dropped if still open after the deadline.
+     * A client that does not read never receives the close frame, and Java-WebSocket would keep
+     * the socket and the bytes queued for it until it notices the lost connection, minutes later.
+     */
+    void closing(WebSocketImpl connection) {
+        sweeper.schedule(() -> {
+            if (open.contains(connection)) {
+                drop(connection, CloseFrame.POLICY_VALIDATION, "client did not take the close in time");
+            }
+        }, deadlineNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void drop(WebSocketImpl connection, int code, String reason) {
         pending.remove(connection);
         open.remove(connection);
-        connection.closeConnection(CloseFrame.NEVER_CONNECTED, reason);
+        connection.closeConnection(code, reason);
+        connection.outQueue.clear();
     }
 
     @Override

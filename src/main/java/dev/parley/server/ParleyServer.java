@@ -243,6 +243,11 @@ public final class ParleyServer {
             }
         }
 
+        @Override
+        public void onClosing(WebSocket connection, int code, String reason, boolean remote) {
+            gate.closing((WebSocketImpl) connection);
+        }
+
         /** Called for every socket that closes, including those that never completed a request. */
         @Override
         protected boolean removeConnection(WebSocket connection) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param maxReplies replies streamed at once before new streams get error 503
  * @param maxConnections open sockets, counting those still sending their request; when full, the
  *     oldest of those is dropped for a new one
- * @param handshakeTimeout how long a socket may take to send its complete request
+ * @param handshakeTimeout how long a socket may take to send its complete request, or to take the
+ *     server's close
  * @param sendQueueBytes bytes queued for one client before its reply is cancelled and its socket dropped
  * @param maxUrlBytes longest request target before 414
  * @param version reported by {@code /health}

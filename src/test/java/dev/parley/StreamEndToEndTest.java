@@ -67,7 +67,8 @@ class StreamEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         models = Files.createDirectories(dir.resolve("models"));
-        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of());
+        // Above the default of 16, for fiftyConcurrentStreamsAllComplete.
+        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of("PARLEY_MAX_REPLIES", "64"));
         OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
             @Override
             public void canceled(Call call) {
@@ -222,6 +223,8 @@ class StreamEndToEndTest {
     void badParametersAreRefusedWithTheirCodes() throws Exception {
         assertError(stream("x".repeat(8001), ""), 413, "8000");
         assertError(stream("hi", "&language=xx_YY"), 400, "en_US");
+        assertError(stream("hi", "&language=english"), 400, "must look like");
+        assertError(stream("hi", "&voice=..%2F..%2Fsecrets"), 400, "voice id");
         assertError(stream("hi", "&voice=espeak-ng:en-uss"), 404, "espeak-ng:en-us");
         assertError(stream("hi", "&conversation_id=bad%2Fid"), 400, "conversation_id");
         assertError(stream("hi", "&rate=9"), 400, "rate");
@@ -327,7 +330,7 @@ class StreamEndToEndTest {
     @Test
     void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
         Parley small = Parley.create(TestConfig.openAi(dir.resolve("small"), upstream.url("/v1").toString(),
-                Map.of("PARLEY_MAX_STREAMS", "2")));
+                Map.of("PARLEY_MAX_REPLIES", "2")));
         try {
             int smallPort = small.startServer().port();
             upstream.enqueue(OpenAiScript.slowReply("One", " two", " three", " four."));

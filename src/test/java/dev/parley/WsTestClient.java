@@ -111,6 +111,10 @@ final class WsTestClient implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** Drops the TCP connection without a close handshake, like a crashed client. */
     void abort() {
         socket.abort();

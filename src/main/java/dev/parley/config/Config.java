@@ -34,7 +34,7 @@ import java.util.Set;
  * @param ttsThreads threads of the synthesis pool shared by all conversations
  * @param voicesUrl base URL of the Piper voice catalogue, with trailing slash
  * @param allowedOrigins browser origins allowed to open the WebSocket besides localhost ones
- * @param maxStreams concurrent WebSocket streams accepted before new ones get error 503
+ * @param server the embedded server's access token and limits
  * @param espeakNg the espeak-ng program: a name looked up on PATH, or a path
  */
 public record Config(
@@ -64,7 +64,7 @@ public record Config(
         int ttsThreads,
         String voicesUrl,
         Set<String> allowedOrigins,
-        int maxStreams,
+        ServerSettings server,
         String espeakNg) {
 
     public Config {
@@ -98,8 +98,8 @@ public record Config(
     public Config withPort(int value) {
         return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel,
                 systemPrompt, dataDir, modelsDir, logLevel, host, value, connectTimeout, firstTokenTimeout,
-                tokenTimeout, turnTimeout, llmRetries, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
-                allowedOrigins, maxStreams, espeakNg);
+                tokenTimeout, turnTimeout, llmRetries, historyChars, language, defaultVoices, rate, onnxThreads,
+                ttsThreads, voicesUrl, allowedOrigins, server, espeakNg);
     }
 
     @Override

@@ -35,7 +35,13 @@ public enum Setting {
     PARLEY_VOICES_URL(ConfigLoader.DEFAULT_VOICES_URL, "base URL of the Piper voice catalogue"),
     PARLEY_ALLOWED_ORIGINS("unset", "extra browser origins allowed to open the WebSocket, comma-separated"),
     PARLEY_ESPEAK_NG("espeak-ng", "the espeak-ng program, a name on PATH or a full path"),
-    PARLEY_MAX_STREAMS("64", "concurrent WebSocket streams before new ones get error 503");
+    PARLEY_TOKEN("unset; generated at start when PARLEY_HOST is not loopback",
+            "access token for the server, as ?token= or Authorization: Bearer (never logged)"),
+    PARLEY_MAX_REPLIES("16", "replies streamed at once before new streams get error 503"),
+    PARLEY_MAX_CONNECTIONS("256", "open server sockets, including those still sending their request"),
+    PARLEY_HANDSHAKE_TIMEOUT("5", "seconds a socket may take to send its complete request, or to take the server's close"),
+    PARLEY_SEND_QUEUE_KB("4096", "KiB queued for a client that does not read before its reply is cancelled"),
+    PARLEY_MAX_URL_KB("16", "KiB of request target (path and query) before 414 URI Too Long");
 
     private final String defaultText;
     private final String description;

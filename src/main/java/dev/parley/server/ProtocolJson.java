@@ -76,7 +76,7 @@ final class ProtocolJson {
         return write(node);
     }
 
-    static String health(Health health, String version, int connections, int maxStreams) {
+    static String health(Health health, String version, int connections, int maxReplies) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("status", health.ttsProblem() == null ? "ok" : "degraded");
         node.put("version", version);
@@ -93,7 +93,7 @@ final class ProtocolJson {
         defaults.put("rate", health.defaultRate());
         ObjectNode server = node.putObject("server");
         server.put("connections", connections);
-        server.put("max_streams", maxStreams);
+        server.put("max_replies", maxReplies);
         return write(node);
     }
 

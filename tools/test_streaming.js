@@ -89,8 +89,9 @@ ws.on('message', (data) => {
       break;
     }
     case 'error':
-      failed = true;
-      console.log(`\n${stamp()} error ${msg.code}: ${msg.error}`);
+      // "fatal": false is a warning (the reply could not be saved); the turn goes on to its end.
+      if (msg.fatal !== false) failed = true;
+      console.log(`\n${stamp()} ${msg.fatal === false ? 'warning' : 'error'} ${msg.code}: ${msg.error}`);
       break;
     default:
       console.log(`${stamp()} unknown message: ${JSON.stringify(msg)}`);

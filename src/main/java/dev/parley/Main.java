@@ -12,7 +12,9 @@ import dev.parley.tts.download.VoiceCommands;
 import dev.parley.ui.DesktopLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,9 +56,12 @@ public final class Main {
             err.println("parley: " + e.getMessage());
             return 2;
         }
-        Logging.configure(config.logLevel());
-        // The settings file can set LOG_LEVEL, so its problems are logged only once logging is set up.
-        loader.settingsProblems().forEach(LoggerFactory.getLogger(Main.class)::warn);
+        // Before the first logger exists; the settings file can set LOG_LEVEL, so its problems are logged after.
+        Optional<String> logProblem = Logging.configure(config.logLevel(), config.dataDir().resolve("logs"),
+                System.err);
+        Logger log = LoggerFactory.getLogger(Main.class);
+        logProblem.ifPresent(log::warn);
+        loader.settingsProblems().forEach(log::warn);
         return switch (line.mode()) {
             case HEADLESS -> headless(config, err);
             case LIST_VOICES -> voiceCommands(config).listVoices(

@@ -5,11 +5,13 @@ import dev.parley.chat.ConversationStore;
 import dev.parley.chat.HistoryWindow;
 import dev.parley.config.Config;
 import dev.parley.config.Provider;
+import dev.parley.config.ServerSettings;
 import dev.parley.llm.LlmProvider;
 import dev.parley.llm.LlmSettings;
 import dev.parley.llm.LlmTimeouts;
 import dev.parley.llm.OllamaProvider;
 import dev.parley.llm.OpenAiProvider;
+import dev.parley.server.AccessToken;
 import dev.parley.server.Health;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerOptions;
@@ -60,13 +62,14 @@ public final class Parley implements AutoCloseable {
     private volatile LlmProvider provider;
     private volatile SpeechChoice speech;
     private volatile ParleyServer server;
+    private String generatedToken;
 
     private Parley(Config config, OkHttpClient http) throws IOException {
         this.config = config;
         this.http = http;
         // OkHttp allows 5 calls per host by default: every stream to one LLM server must run at once.
-        http.dispatcher().setMaxRequestsPerHost(config.maxStreams() + 8);
-        http.dispatcher().setMaxRequests(config.maxStreams() + 16);
+        http.dispatcher().setMaxRequestsPerHost(config.server().maxReplies() + 8);
+        http.dispatcher().setMaxRequests(config.server().maxReplies() + 16);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
         this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
         this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
@@ -97,12 +100,13 @@ public final class Parley implements AutoCloseable {
 
     /** A provider for these settings, sharing this app's HTTP client and timer; for model lists. */
     public LlmProvider providerFor(Config c) {
-        LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout());
+        LlmTimeouts timeouts = new LlmTimeouts(c.connectTimeout(), c.firstTokenTimeout(), c.tokenTimeout(),
+                c.turnTimeout());
         return c.provider() == Provider.OPENAI
                 ? new OpenAiProvider(http, scheduler, new LlmSettings(c.openAiBaseUrl(), c.openAiApiKey(),
-                        c.openAiModel(), timeouts))
+                        c.openAiModel(), timeouts, c.llmRetries()))
                 : new OllamaProvider(http, scheduler, new LlmSettings(c.ollamaBaseUrl(), c.ollamaApiKey(),
-                        c.ollamaModel(), timeouts));
+                        c.ollamaModel(), timeouts, c.llmRetries()));
     }
 
     /**
@@ -112,9 +116,11 @@ public final class Parley implements AutoCloseable {
      * @throws java.net.BindException when the port is in use
      */
     public synchronized ParleyServer startServer() throws IOException {
+        ServerSettings settings = config.server();
         ParleyServer next = new ParleyServer(
-                new ServerOptions(config.host(), config.port(), config.allowedOrigins(), config.maxStreams(),
-                        Version.get()),
+                new ServerOptions(config.host(), config.port(), config.allowedOrigins(), token(), settings.maxReplies(),
+                        settings.maxConnections(), settings.handshakeTimeout(), settings.sendQueueBytes(),
+                        settings.maxUrlBytes(), Version.get()),
                 chat, speechResolver(), this::health, this::voices);
         next.start();
         if (server != null) {
@@ -127,6 +133,24 @@ public final class Parley implements AutoCloseable {
     /** Chooses each stream's voice with the settings current when the stream starts. */
     public SpeechResolver speechResolver() {
         return (language, voice, rate) -> speech.resolve(language, voice, rate);
+    }
+
+    /**
+     * The configured token; else, when the server listens beyond loopback, one generated the first
+     * time it is needed and printed once to standard output (not to the log), so the person who
+     * started Parley can hand it to clients.
+     */
+    private String token() {
+        String configured = config.server().token();
+        if (configured != null || ServerOptions.isLoopback(config.host())) {
+            return configured;
+        }
+        if (generatedToken == null) {
+            generatedToken = AccessToken.generate();
+            System.out.println("Parley listens on " + config.host() + ": clients must send the access token "
+                    + generatedToken + " (as ?token= or Authorization: Bearer); set PARLEY_TOKEN to choose one");
+        }
+        return generatedToken;
     }
 
     /** The running server, or {@code null}. */

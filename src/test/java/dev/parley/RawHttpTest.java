@@ -32,7 +32,7 @@ class RawHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        parley = Parley.create(TestConfig.openAi(dir, "http://127.0.0.1:9/v1", Map.of()));
+        parley = Parley.create(TestConfig.openAi(dir, "http://127.0.0.1:9/v1", Map.of("PARLEY_HANDSHAKE_TIMEOUT", "1")));
         port = parley.startServer().port();
     }
 
@@ -75,7 +75,7 @@ class RawHttpTest {
         "GET /nope HTTP/1.1                      | 404 Not Found",
         "GET /ws/chat/stream?message=hi HTTP/1.1 | 426 Upgrade Required",
         "GET /health                             | 400 Bad Request",
-        "GET /health HTTP/1.1\\r\\nHost: evil.example:8085 | 421 Misdirected Request",
+        "GET /health HTTP/1.1\\r\\nHost: evil.example:8085 | 403 Forbidden",
     })
     void everyRequestGetsOneResponseAndTheConnectionCloses(String request, String status) throws Exception {
         String response = exchange(request.replace("\\r", "\r").replace("\\n", "\n") + "\r\n\r\n");
@@ -127,7 +127,17 @@ class RawHttpTest {
     }
 
     @Test
-    void aRequestThatNeverEndsIsClosedAfterTenSeconds() throws Exception {
+    void aTargetOver16KiBIs414AndOneJustUnderIsServed() throws Exception {
+        String over = "/ws/chat/stream?message=" + "a".repeat(16 * 1024);
+        assertThat(exchange("GET " + over + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 414 URI Too Long\r\n").contains("16 KiB");
+        String under = "/health?pad=" + "a".repeat(16 * 1024 - 12);
+        assertThat(exchange("GET " + under + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 200 OK\r\n");
+    }
+
+    @Test
+    void aRequestThatNeverEndsIsClosedAfterTheHandshakeTimeout() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write("GET /hea".getBytes(StandardCharsets.US_ASCII));

@@ -67,7 +67,8 @@ class StreamEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         models = Files.createDirectories(dir.resolve("models"));
-        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of());
+        // Above the default of 16, for fiftyConcurrentStreamsAllComplete.
+        Config config = TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of("PARLEY_MAX_REPLIES", "64"));
         OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
             @Override
             public void canceled(Call call) {
@@ -92,6 +93,28 @@ class StreamEndToEndTest {
 
     private WsTestClient stream(String message, String more) throws Exception {
         return WsTestClient.connect(port, "message=" + URLEncoder.encode(message, StandardCharsets.UTF_8) + more);
+    }
+
+    @Test
+    void aReplyThatCannotBeSavedStillStreamsAndWarnsBeforeComplete() throws Exception {
+        Path conversations = dir.resolve("data").resolve("conversations");
+        // Root ignores permissions, so the folder is made unwritable by replacing it with a file.
+        Files.delete(conversations);
+        Files.writeString(conversations, "not a folder");
+        upstream.enqueue(OpenAiScript.reply("Kept", " in mind."));
+        WsTestClient client = stream("Remember this", "&language=en_US");
+
+        client.next("status");
+        JsonNode warning = client.awaitNext("error");
+        JsonNode complete = client.next("status");
+
+        assertThat(warning.get("code").asInt()).isEqualTo(507);
+        assertThat(warning.get("fatal").asBoolean()).isFalse();
+        assertThat(warning.get("error").asText()).isEqualTo("the reply could not be saved: the conversations folder is a file");
+        assertThat(complete.get("status").asText()).isEqualTo("complete");
+        assertThat(complete.get("text").asText()).isEqualTo("Kept in mind.");
+        assertThat(client.received("token")).hasSize(2);
+        assertThat(client.awaitClose()).isEqualTo(1000);
     }
 
     @Test
@@ -194,6 +217,7 @@ class StreamEndToEndTest {
         JsonNode error = client.next("error");
         assertThat(error.get("code").asInt()).isEqualTo(400);
         assertThat(error.get("error").asText()).contains("message");
+        assertThat(error.get("fatal").asBoolean()).isTrue();
         assertThat(client.awaitClose()).isEqualTo(1000);
         assertThat(upstream.getRequestCount()).isZero();
     }
@@ -202,6 +226,8 @@ class StreamEndToEndTest {
     void badParametersAreRefusedWithTheirCodes() throws Exception {
         assertError(stream("x".repeat(8001), ""), 413, "8000");
         assertError(stream("hi", "&language=xx_YY"), 400, "en_US");
+        assertError(stream("hi", "&language=english"), 400, "must look like");
+        assertError(stream("hi", "&voice=..%2F..%2Fsecrets"), 400, "voice id");
         assertError(stream("hi", "&voice=espeak-ng:en-uss"), 404, "espeak-ng:en-us");
         assertError(stream("hi", "&conversation_id=bad%2Fid"), 400, "conversation_id");
         assertError(stream("hi", "&rate=9"), 400, "rate");
@@ -307,7 +333,7 @@ class StreamEndToEndTest {
     @Test
     void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
         Parley small = Parley.create(TestConfig.openAi(dir.resolve("small"), upstream.url("/v1").toString(),
-                Map.of("PARLEY_MAX_STREAMS", "2")));
+                Map.of("PARLEY_MAX_REPLIES", "2")));
         try {
             int smallPort = small.startServer().port();
             upstream.enqueue(OpenAiScript.slowReply("One", " two", " three", " four."));

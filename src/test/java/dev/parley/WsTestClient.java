@@ -79,13 +79,24 @@ final class WsTestClient implements WebSocket.Listener {
         return message;
     }
 
-    /** Reads until a terminal message (complete, cancelled or error) and returns it. */
+    /** Reads past other messages until one of this type, and returns it. */
+    JsonNode awaitNext(String type) throws InterruptedException {
+        while (true) {
+            JsonNode message = next();
+            if (message.path("type").asText().equals(type)) {
+                return message;
+            }
+        }
+    }
+
+    /** Reads until a terminal message (complete, cancelled or an error not marked {@code fatal:false}) and returns it. */
     JsonNode awaitEnd() throws InterruptedException {
         while (true) {
             JsonNode message = next();
             String type = message.path("type").asText();
             String status = message.path("status").asText();
-            if (type.equals("error") || (type.equals("status") && !status.equals("streaming"))) {
+            boolean fatalError = type.equals("error") && message.path("fatal").asBoolean(true);
+            if (fatalError || (type.equals("status") && !status.equals("streaming"))) {
                 return message;
             }
         }
@@ -98,6 +109,10 @@ final class WsTestClient implements WebSocket.Listener {
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
     }
 
     /** Drops the TCP connection without a close handshake, like a crashed client. */

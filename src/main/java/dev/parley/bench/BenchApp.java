@@ -4,6 +4,7 @@ import dev.parley.Parley;
 import dev.parley.config.Config;
 import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.ServerSettings;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Speech;
@@ -67,15 +68,17 @@ final class BenchApp implements AutoCloseable {
         env.put("PARLEY_PORT", "0");
         int streams = maxClients + 8;
         // Also sizes Parley's HTTP client, so that every stream's request to the provider runs at once.
-        env.put("PARLEY_MAX_STREAMS", Integer.toString(streams));
+        env.put("PARLEY_MAX_REPLIES", Integer.toString(streams));
+        // Sockets of the turns just ended may still be closing when the next burst connects.
+        env.put("PARLEY_MAX_CONNECTIONS", Integer.toString(2 * streams));
         env.put("LOG_LEVEL", user.logLevel());
         Config config = new ConfigLoader(env, Map.of("user.home", dir.toString(),
                 "os.name", System.getProperty("os.name"))).load(null, null);
         Parley parley = Parley.create(config);
         ParleyServer speaking = null;
         try {
-            speaking = server(parley, parley.speechResolver(), streams);
-            ParleyServer textOnly = server(parley, (language, voice, rate) -> Speech.NONE, streams);
+            speaking = server(parley, parley.speechResolver());
+            ParleyServer textOnly = server(parley, (language, voice, rate) -> Speech.NONE);
             return new BenchApp(dir, Map.copyOf(env), parley, speaking, textOnly);
         } catch (IOException | RuntimeException e) {
             if (speaking != null) {
@@ -87,10 +90,15 @@ final class BenchApp implements AutoCloseable {
         }
     }
 
-    /** The one place the benchmark's server options are made: limits high enough for every client. */
-    private static ParleyServer server(Parley parley, SpeechResolver speech, int streams) throws IOException {
-        ParleyServer server = new ParleyServer(new ServerOptions("127.0.0.1", 0, Set.of(), streams, "bench"),
-                parley.chat(), speech, parley::health, parley::voices);
+    /**
+     * The one place the benchmark's server options are made: on loopback, without a token, with the
+     * limits of the benchmark's settings, which leave room for every client.
+     */
+    private static ParleyServer server(Parley parley, SpeechResolver speech) throws IOException {
+        ServerSettings limits = parley.config().server();
+        ParleyServer server = new ParleyServer(new ServerOptions("127.0.0.1", 0, Set.of(), null, limits.maxReplies(),
+                limits.maxConnections(), limits.handshakeTimeout(), limits.sendQueueBytes(), limits.maxUrlBytes(),
+                "bench"), parley.chat(), speech, parley::health, parley::voices);
         server.start();
         return server;
     }

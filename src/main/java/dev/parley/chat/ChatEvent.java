@@ -4,8 +4,8 @@ import dev.parley.audio.Pcm;
 
 /**
  * What a chat turn produces, in order: one {@link Started}, then {@link Token}s interleaved with
- * {@link Audio} chunks, then exactly one terminal event: {@link Completed}, {@link Cancelled} or
- * {@link Failed}. Nothing follows a terminal event. The WebSocket server and the window are both
+ * {@link Audio} chunks, then at most one {@link NotSaved}, then exactly one terminal event:
+ * {@link Completed}, {@link Cancelled} or {@link Failed}. Nothing follows a terminal event. The WebSocket server and the window are both
  * listeners of this one stream.
  */
 public sealed interface ChatEvent {
@@ -42,6 +42,15 @@ public sealed interface ChatEvent {
      * @param end where the chunk ends in the raw reply (exclusive)
      */
     record Audio(int index, String text, Pcm pcm, int start, int end) implements ChatEvent {
+    }
+
+    /**
+     * The turn could not be stored (disk full, read-only data folder); it still runs to its end,
+     * and the terminal event follows. Delivered at most once, right before the terminal event.
+     *
+     * @param message what went wrong, fit to show a person
+     */
+    record NotSaved(String message) implements ChatEvent {
     }
 
     /**

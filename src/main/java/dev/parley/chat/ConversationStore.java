@@ -1,13 +1,15 @@
 package dev.parley.chat;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,12 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conversations persisted as {@code <dir>/<id>.json}, one file each, written atomically (temporary
- * file, then rename) so a crash never leaves a half-written conversation. Every file is read at
- * construction for the list (id, title, date, size), so conversations survive restarts; their
- * messages are then read again on demand and only the most recently used are kept in memory, so
- * a server that has answered thousands of one-off streams does not hold them all. Unreadable files
- * are skipped with a warning and left untouched.
+ * Conversations persisted as {@code <dir>/<id>.json}, one file each, replaced atomically through
+ * {@code .<id>.json.tmp} ({@link AtomicFile}) so a crash or kill never leaves a half-written
+ * conversation. Every file is read at construction for the list (id, title, date, size), so
+ * conversations survive restarts; their messages are then read again on demand and only the most
+ * recently used are kept in memory, so a server that has answered thousands of one-off streams does
+ * not hold them all.
+ *
+ * <p>A file that cannot be read as a conversation (truncated, corrupt, hand-edited) is renamed to
+ * {@code <id>.json.corrupt-<UTC time>} with one warning, and the conversation is then absent: it
+ * never stops start-up, listing or loading. A file whose id does not match its name is skipped and
+ * left alone (it is valid, just misplaced). Temporary files left by a crash are deleted at start.
  *
  * <p>Thread-safe; every change is a read-modify-write under one lock, so a rename or delete from
  * the window and a reply being saved never undo each other. The store also serialises turns:
@@ -38,6 +45,8 @@ public final class ConversationStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationStore.class);
     private static final int CACHED_CONVERSATIONS = 32;
+    private static final DateTimeFormatter CORRUPT_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final Clock clock;
@@ -52,32 +61,87 @@ public final class ConversationStore {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param dir the conversations folder, created when missing
-     * @throws IOException when the folder cannot be created or listed
+     * A folder that cannot be created or read does not stop Parley: the store starts empty, with
+     * one warning, and every save then fails with an {@link IOException} that the turn reports.
+     *
+     * @param dir the conversations folder, created when missing (and again before each save)
      */
-    public ConversationStore(Path dir, Clock clock) throws IOException {
+    public ConversationStore(Path dir, Clock clock) {
         this.dir = dir;
         this.clock = clock;
-        Files.createDirectories(dir);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path file : files) {
-                read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
+        try {
+            createFolder();
+            removeTemporaryFiles();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path file : files) {
+                    read(file).ifPresent(c -> summaries.put(c.id(), summary(c)));
+                }
             }
+        } catch (IOException e) {
+            LOG.warn("Cannot use the conversations folder {} ({}): replies will not be saved until it is fixed",
+                    dir, e.toString());
         }
         LOG.debug("Found {} conversations in {}", summaries.size(), dir);
     }
 
-    private Optional<Conversation> read(Path file) {
+    /** Creates the folder unless it exists; a file in its place is a {@link NotDirectoryException}. */
+    private void createFolder() throws IOException {
         try {
-            Conversation conversation = ConversationJson.read(Files.readAllBytes(file));
-            if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
-                LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
-                return Optional.empty();
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new NotDirectoryException(dir.toString());
+        }
+    }
+
+    /** Deletes what a write interrupted by a crash left; the conversation it was writing is intact. */
+    private void removeTemporaryFiles() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.json.tmp")) {
+            for (Path file : files) {
+                try {
+                    Files.deleteIfExists(file);
+                    LOG.debug("Removed {}, left by an interrupted save", file);
+                } catch (IOException e) {
+                    LOG.warn("Cannot remove {}, left by an interrupted save: {}", file, e.toString());
+                }
             }
-            return Optional.of(conversation);
-        } catch (IOException e) {
-            LOG.warn("Skipping unreadable conversation {}: {}", file, e.getMessage());
+        }
+    }
+
+    private Optional<Conversation> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            // The file may be fine (permissions, a flaky disk): only bad contents are moved aside.
+            LOG.warn("Skipping conversation {}: cannot read it ({})", file, e.toString());
+            return Optional.empty();
+        }
+        Conversation conversation;
+        try {
+            conversation = ConversationJson.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            moveAside(file, e);
+            return Optional.empty();
+        }
+        if (!file.getFileName().toString().equals(conversation.id() + ".json")) {
+            LOG.warn("Skipping {}: its id '{}' does not match the file name", file, conversation.id());
+            return Optional.empty();
+        }
+        return Optional.of(conversation);
+    }
+
+    private void moveAside(Path file, Exception error) {
+        String problem = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + CORRUPT_TIME.format(clock.instant()));
+        try {
+            Files.move(file, aside);
+            LOG.warn("Conversation {} is unreadable ({}); moved it aside to {}", file, problem,
+                    aside.getFileName());
+        } catch (IOException e) {
+            LOG.warn("Conversation {} is unreadable ({}) and cannot be moved aside: {}", file, problem,
+                    e.toString());
         }
     }
 
@@ -89,13 +153,36 @@ public final class ConversationStore {
         return clock;
     }
 
-    public synchronized Optional<Conversation> find(String id) {
+    /**
+     * The conversation, read from disk when it is not in memory. One whose file has become
+     * unreadable since start is moved aside and dropped from the list, and listeners hear of it.
+     */
+    public Optional<Conversation> find(String id) {
+        Optional<Conversation> found;
+        boolean dropped;
+        synchronized (this) {
+            boolean listed = summaries.containsKey(id);
+            found = load(id);
+            dropped = listed && found.isEmpty();
+        }
+        if (dropped) {
+            notifyListeners();
+        }
+        return found;
+    }
+
+    // Requires this. A conversation listed but no longer readable is dropped from the list.
+    private Optional<Conversation> load(String id) {
         Conversation cached = recent.get(id);
         if (cached != null || !summaries.containsKey(id)) {
             return Optional.ofNullable(cached);
         }
         Optional<Conversation> loaded = read(file(id));
-        loaded.ifPresent(c -> recent.put(id, c));
+        if (loaded.isPresent()) {
+            recent.put(id, loaded.get());
+        } else {
+            summaries.remove(id);
+        }
         return loaded;
     }
 
@@ -107,7 +194,12 @@ public final class ConversationStore {
         return result;
     }
 
-    /** Writes the conversation to disk, replacing an earlier version. */
+    /**
+     * Writes the conversation to disk, replacing an earlier version.
+     *
+     * @throws IOException when it cannot be written (disk full, read-only folder); the earlier
+     *     version is then unchanged on disk
+     */
     public void save(Conversation conversation) throws IOException {
         synchronized (this) {
             write(conversation);
@@ -119,7 +211,7 @@ public final class ConversationStore {
     public Conversation append(String id, StoredMessage message) throws IOException {
         Conversation next;
         synchronized (this) {
-            next = find(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
+            next = load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
             write(next);
         }
         notifyListeners();
@@ -129,7 +221,7 @@ public final class ConversationStore {
     /** Adds a message to a conversation unless it has been deleted meanwhile; returns whether it did. */
     public boolean appendIfPresent(String id, StoredMessage message) throws IOException {
         synchronized (this) {
-            Optional<Conversation> current = find(id);
+            Optional<Conversation> current = load(id);
             if (current.isEmpty()) {
                 return false;
             }
@@ -140,15 +232,10 @@ public final class ConversationStore {
     }
 
     private void write(Conversation conversation) throws IOException {
-        byte[] json = ConversationJson.write(conversation);
         Path target = file(conversation.id());
-        Path temporary = dir.resolve("." + conversation.id() + ".json.tmp");
-        Files.write(temporary, json);
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        createFolder();
+        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
+                ConversationJson.write(conversation));
         summaries.put(conversation.id(), summary(conversation));
         recent.put(conversation.id(), conversation);
     }
@@ -156,7 +243,7 @@ public final class ConversationStore {
     /** Gives a conversation a new title; returns false when there is no such conversation. */
     public boolean rename(String id, String title) throws IOException {
         synchronized (this) {
-            Optional<Conversation> current = find(id);
+            Optional<Conversation> current = load(id);
             if (current.isEmpty()) {
                 return false;
             }

@@ -10,6 +10,10 @@ import dev.parley.llm.LlmUsage;
 import dev.parley.tts.Synthesizer;
 import dev.parley.tts.TtsException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * happens under {@link #lock}, so events are queued in the order they happened. The terminal event
  * is queued by the one thread that moved the state to DONE, after which nothing else is queued.
  * The conversation's turn slot is released, and the reply saved, before the terminal event is
- * delivered, so a client that reacts to it by sending the next message is never refused.
+ * delivered, so a client that reacts to it by sending the next message is never refused. A save
+ * that fails (the question's or the reply's) does not stop the turn: it is reported once, as
+ * {@link ChatEvent.NotSaved} right before the terminal event, by the same thread.
  */
 final class RunningTurn implements ChatTurn, LlmListener {
 
@@ -62,6 +68,8 @@ final class RunningTurn implements ChatTurn, LlmListener {
     private long firstChunkNanos;
     private long firstSynthesisNanos;
     private final PlaybackSchedule playback = new PlaybackSchedule();
+    // Written before the turn streams and by the one thread that ends it.
+    private volatile IOException saveFailure;
 
     RunningTurn(TurnRequest request, LlmProvider provider, String systemPrompt, ConversationStore store,
             HistoryWindow history, Executor synthesisPool, Executor delivery, ChatListener listener) {
@@ -96,7 +104,7 @@ final class RunningTurn implements ChatTurn, LlmListener {
             store.append(conversationId, new StoredMessage(ChatMessage.Role.USER, request.message(),
                     store.clock().instant(), false));
         } catch (IOException e) {
-            LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
+            saveFailed(e);
         }
         LOG.debug("Turn on {} with {} messages to {} ({})", conversationId, messages.size(), provider.name(),
                 provider.model());
@@ -249,9 +257,25 @@ final class RunningTurn implements ChatTurn, LlmListener {
 
     /**
      * Saves the reply, even an empty interrupted one, so the stored conversation keeps its
-     * question-and-answer shape; then frees the conversation for its next turn.
+     * question-and-answer shape; then frees the conversation for its next turn, and reports a
+     * failed save. Called by the one thread that moved the state to DONE, before the terminal event.
      */
     private void finish(String text, boolean interrupted) {
+        try {
+            // Without its question the reply would break the conversation's question-and-answer shape.
+            if (saveFailure == null) {
+                saveReply(text, interrupted);
+            }
+        } finally {
+            store.endTurn(conversationId);
+        }
+        IOException failure = saveFailure;
+        if (failure != null) {
+            deliver(new ChatEvent.NotSaved("the reply could not be saved: " + reason(failure)));
+        }
+    }
+
+    private void saveReply(String text, boolean interrupted) {
         try {
             StoredMessage reply = new StoredMessage(ChatMessage.Role.ASSISTANT, text, store.clock().instant(),
                     interrupted);
@@ -259,10 +283,32 @@ final class RunningTurn implements ChatTurn, LlmListener {
                 LOG.debug("Conversation {} was deleted during its turn; the reply is not kept", conversationId);
             }
         } catch (IOException e) {
-            LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
-        } finally {
-            store.endTurn(conversationId);
+            saveFailed(e);
         }
+    }
+
+    private void saveFailed(IOException e) {
+        LOG.warn("Could not save conversation {}: {}", conversationId, e.toString());
+        if (saveFailure == null) {
+            saveFailure = e;
+        }
+    }
+
+    /** The operating system's reason without the file's path, which is no business of a remote client. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "the conversations folder is a file";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the conversations folder cannot be created";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private TurnMetrics metrics() {

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param connectTimeout LLM connect timeout
  * @param firstTokenTimeout longest wait for the first token of a reply
  * @param tokenTimeout longest wait between two tokens
+ * @param turnTimeout longest a whole reply may take, retries included
+ * @param llmRetries retries of a request the LLM server refuses as busy, before the first token
  * @param historyChars budget of earlier turns sent with each message, in characters
  * @param language default speech language when a request names none
  * @param defaultVoices preferred voice ids ({@code PARLEY_VOICE}), at most one per language
@@ -32,7 +34,7 @@ import java.util.Set;
  * @param ttsThreads threads of the synthesis pool shared by all conversations
  * @param voicesUrl base URL of the Piper voice catalogue, with trailing slash
  * @param allowedOrigins browser origins allowed to open the WebSocket besides localhost ones
- * @param maxStreams concurrent WebSocket streams accepted before new ones get error 503
+ * @param server the embedded server's access token and limits
  * @param espeakNg the espeak-ng program: a name looked up on PATH, or a path
  */
 public record Config(
@@ -52,6 +54,8 @@ public record Config(
         Duration connectTimeout,
         Duration firstTokenTimeout,
         Duration tokenTimeout,
+        Duration turnTimeout,
+        int llmRetries,
         int historyChars,
         String language,
         List<String> defaultVoices,
@@ -60,7 +64,7 @@ public record Config(
         int ttsThreads,
         String voicesUrl,
         Set<String> allowedOrigins,
-        int maxStreams,
+        ServerSettings server,
         String espeakNg) {
 
     public Config {
@@ -94,8 +98,8 @@ public record Config(
     public Config withPort(int value) {
         return new Config(provider, openAiBaseUrl, openAiApiKey, openAiModel, ollamaBaseUrl, ollamaApiKey, ollamaModel,
                 systemPrompt, dataDir, modelsDir, logLevel, host, value, connectTimeout, firstTokenTimeout,
-                tokenTimeout, historyChars, language, defaultVoices, rate, onnxThreads, ttsThreads, voicesUrl,
-                allowedOrigins, maxStreams, espeakNg);
+                tokenTimeout, turnTimeout, llmRetries, historyChars, language, defaultVoices, rate, onnxThreads,
+                ttsThreads, voicesUrl, allowedOrigins, server, espeakNg);
     }
 
     @Override

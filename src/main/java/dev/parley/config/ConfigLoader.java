@@ -166,6 +166,8 @@ public final class ConfigLoader {
                 seconds(in.apply(Setting.PARLEY_CONNECT_TIMEOUT), 10),
                 seconds(in.apply(Setting.PARLEY_FIRST_TOKEN_TIMEOUT), 60),
                 seconds(in.apply(Setting.PARLEY_TOKEN_TIMEOUT), 60),
+                seconds(in.apply(Setting.PARLEY_TURN_TIMEOUT), 600),
+                integer(in.apply(Setting.PARLEY_LLM_RETRIES), 2, 0, 10),
                 integer(in.apply(Setting.PARLEY_HISTORY_CHARS), 24_000, 500, 10_000_000),
                 language(in.apply(Setting.PARLEY_LANGUAGE)),
                 list(in.apply(Setting.PARLEY_VOICE)),
@@ -174,8 +176,25 @@ public final class ConfigLoader {
                 integer(in.apply(Setting.PARLEY_TTS_THREADS), Math.max(2, cores), 1, 256),
                 httpUrl(in.apply(Setting.PARLEY_VOICES_URL), DEFAULT_VOICES_URL) + "/",
                 new LinkedHashSet<>(list(in.apply(Setting.PARLEY_ALLOWED_ORIGINS))),
-                integer(in.apply(Setting.PARLEY_MAX_STREAMS), 64, 1, 10_000),
+                server(in),
                 text(in.apply(Setting.PARLEY_ESPEAK_NG), "espeak-ng"));
+    }
+
+    private static ServerSettings server(Function<Setting, Raw> in) throws ConfigException {
+        ServerSettings defaults = ServerSettings.DEFAULTS;
+        Raw token = in.apply(Setting.PARLEY_TOKEN);
+        if (token != null && token.value().length() < 16) {
+            throw new ConfigException(token.name() + " must be at least 16 characters long");
+        }
+        return new ServerSettings(
+                text(token, null),
+                integer(in.apply(Setting.PARLEY_MAX_REPLIES), defaults.maxReplies(), 1, 10_000),
+                integer(in.apply(Setting.PARLEY_MAX_CONNECTIONS), defaults.maxConnections(), 2, 60_000),
+                Duration.ofSeconds(integer(in.apply(Setting.PARLEY_HANDSHAKE_TIMEOUT),
+                        (int) defaults.handshakeTimeout().toSeconds(), 1, 600)),
+                1024 * integer(in.apply(Setting.PARLEY_SEND_QUEUE_KB), defaults.sendQueueBytes() / 1024, 64,
+                        1024 * 1024),
+                1024 * integer(in.apply(Setting.PARLEY_MAX_URL_KB), defaults.maxUrlBytes() / 1024, 1, 1024));
     }
 
     /**

@@ -24,6 +24,8 @@ public enum Setting {
     PARLEY_CONNECT_TIMEOUT("10", "seconds to connect to the LLM server"),
     PARLEY_FIRST_TOKEN_TIMEOUT("60", "seconds to wait for the first token"),
     PARLEY_TOKEN_TIMEOUT("60", "seconds to wait between tokens"),
+    PARLEY_TURN_TIMEOUT("600", "seconds a whole reply may take, retries included"),
+    PARLEY_LLM_RETRIES("2", "retries, 0 to 10, of a request the LLM server refuses as busy (HTTP 429 or 503)"),
     PARLEY_HISTORY_CHARS("24000", "characters of earlier turns sent with each message (oldest dropped first)"),
     PARLEY_LANGUAGE("en_US", "speech language when a request names none"),
     PARLEY_VOICE("unset", "preferred voice ids, comma-separated, one per language (e.g. en_US-lessac-medium)"),
@@ -33,7 +35,13 @@ public enum Setting {
     PARLEY_VOICES_URL(ConfigLoader.DEFAULT_VOICES_URL, "base URL of the Piper voice catalogue"),
     PARLEY_ALLOWED_ORIGINS("unset", "extra browser origins allowed to open the WebSocket, comma-separated"),
     PARLEY_ESPEAK_NG("espeak-ng", "the espeak-ng program, a name on PATH or a full path"),
-    PARLEY_MAX_STREAMS("64", "concurrent WebSocket streams before new ones get error 503");
+    PARLEY_TOKEN("unset; generated at start when PARLEY_HOST is not loopback",
+            "access token for the server, as ?token= or Authorization: Bearer (never logged)"),
+    PARLEY_MAX_REPLIES("16", "replies streamed at once before new streams get error 503"),
+    PARLEY_MAX_CONNECTIONS("256", "open server sockets, including those still sending their request"),
+    PARLEY_HANDSHAKE_TIMEOUT("5", "seconds a socket may take to send its complete request, or to take the server's close"),
+    PARLEY_SEND_QUEUE_KB("4096", "KiB queued for a client that does not read before its reply is cancelled"),
+    PARLEY_MAX_URL_KB("16", "KiB of request target (path and query) before 414 URI Too Long");
 
     private final String defaultText;
     private final String description;

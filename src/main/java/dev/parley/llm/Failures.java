@@ -118,6 +118,11 @@ final class Failures {
         return new LlmException(502, model + " stopped replying: nothing new for " + describe(limit));
     }
 
+    /** The whole reply, retries included, took longer than {@code limit}. */
+    LlmException tooLong(Duration limit) {
+        return new LlmException(502, model + " did not finish its reply within " + describe(limit));
+    }
+
     private String scrub(String text) {
         return apiKey == null ? text : text.replace(apiKey, "[API key]");
     }

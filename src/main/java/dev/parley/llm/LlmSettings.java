@@ -13,9 +13,17 @@ import okhttp3.HttpUrl;
  * @param apiKey sent as {@code Authorization: Bearer <key>}; {@code null} (or blank, which becomes
  *     {@code null}) sends no {@code Authorization} header
  * @param model the model name sent with each request
- * @param timeouts connect and token timeouts
+ * @param timeouts connect, token and turn timeouts
+ * @param retries how many times a request refused as busy (HTTP 429 or 503) is sent again, 0 to
+ *     {@value #MAX_RETRIES}; only before the reply's first token
  */
-public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeouts timeouts) {
+public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeouts timeouts, int retries) {
+
+    /** Retries of a busy server's refusal unless configured otherwise. */
+    public static final int DEFAULT_RETRIES = 2;
+
+    /** The most retries allowed: past this the person is better told to try again later. */
+    public static final int MAX_RETRIES = 10;
 
     public LlmSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -31,9 +39,17 @@ public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeou
         if (apiKey != null && apiKey.isBlank()) {
             apiKey = null;
         }
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new IllegalArgumentException("retries must be 0 to " + MAX_RETRIES + ": " + retries);
+        }
     }
 
-    /** Settings with the default timeouts. */
+    /** Settings with the default retries. */
+    public LlmSettings(String baseUrl, String apiKey, String model, LlmTimeouts timeouts) {
+        this(baseUrl, apiKey, model, timeouts, DEFAULT_RETRIES);
+    }
+
+    /** Settings with the default timeouts and retries. */
     public LlmSettings(String baseUrl, String apiKey, String model) {
         this(baseUrl, apiKey, model, LlmTimeouts.DEFAULT);
     }
@@ -59,6 +75,6 @@ public record LlmSettings(String baseUrl, String apiKey, String model, LlmTimeou
     @Override
     public String toString() {
         return "LlmSettings[baseUrl=" + displayUrl() + ", apiKey=" + (apiKey == null ? "none" : "(set)")
-                + ", model=" + model + ", timeouts=" + timeouts + "]";
+                + ", model=" + model + ", timeouts=" + timeouts + ", retries=" + retries + "]";
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The caller owns the injected {@link OkHttpClient} and {@link ScheduledExecutorService} and
  * shuts them down; the provider only derives clients from the former (sharing its pool, dispatcher
- * and event listener) and schedules timeout checks and 429 retry waits on the latter (a single
+ * and event listener) and schedules timeout checks and retry waits on the latter (a single
  * daemon thread is plenty). Errors are reported as described in {@link Failures}; a model that was
  * never pulled is a 404 that says to run {@code ollama pull <model>}.
  */
@@ -64,7 +64,8 @@ public final class OllamaProvider implements LlmProvider {
             Call call = upstream.streamingClient().newCall(request);
             call.enqueue(new OllamaStreamReader(sink, upstream.failures(), url, model()));
             return call::cancel;
-        }, listener, scheduler, upstream.settings().timeouts(), upstream.failures());
+        }, listener, scheduler, upstream.settings().timeouts(), upstream.settings().retries(),
+                upstream.failures());
     }
 
     /** {@code GET {base}/api/tags}: the {@code models[].name} values in the server's order. */

@@ -2,7 +2,6 @@ package dev.parley.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -89,10 +88,8 @@ final class OllamaStreamReader implements Callback {
         if (response.code() == 404 && MODEL_MISSING.matcher(text).find()) {
             sink.fail(new LlmException(404,
                     "the model " + model + " is not installed in Ollama — run `ollama pull " + model + "`"));
-        } else if (response.code() == 429) {
-            sink.rateLimited(failures.status(429, url, text), RetryAfter.parse(response.header("Retry-After"), Instant.now()));
         } else {
-            sink.fail(failures.status(response.code(), url, text));
+            Retries.report(sink, response, failures.status(response.code(), url, text));
         }
     }
 }

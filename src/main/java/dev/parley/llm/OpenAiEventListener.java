@@ -1,7 +1,6 @@
 package dev.parley.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.time.Instant;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -78,12 +77,7 @@ final class OpenAiEventListener extends EventSourceListener {
         if (response == null || opened) {
             sink.failed(failure, opened);
         } else if (!response.isSuccessful()) {
-            LlmException error = failures.status(response.code(), url, ErrorBody.describe(response));
-            if (response.code() == 429) {
-                sink.rateLimited(error, RetryAfter.parse(response.header("Retry-After"), Instant.now()));
-            } else {
-                sink.fail(error);
-            }
+            Retries.report(sink, response, failures.status(response.code(), url, ErrorBody.describe(response)));
         } else if (!isEventStream(response)) {
             String contentType = response.header("Content-Type");
             sink.fail(failures.notAStream(url, contentType == null ? "no content type" : contentType,

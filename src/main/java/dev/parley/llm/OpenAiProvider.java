@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The caller owns the injected {@link OkHttpClient} and {@link ScheduledExecutorService} and
  * shuts them down; the provider only derives clients from the former (sharing its pool, dispatcher
- * and event listener) and schedules timeout checks and 429 retry waits on the latter (a single
+ * and event listener) and schedules timeout checks and retry waits on the latter (a single
  * daemon thread is plenty). Errors are reported as described in {@link Failures}.
  */
 public final class OpenAiProvider implements LlmProvider {
@@ -69,7 +69,8 @@ public final class OpenAiProvider implements LlmProvider {
             EventSource source = eventSources.newEventSource(request,
                     new OpenAiEventListener(sink, upstream.failures(), url));
             return source::cancel;
-        }, listener, scheduler, upstream.settings().timeouts(), upstream.failures());
+        }, listener, scheduler, upstream.settings().timeouts(), upstream.settings().retries(),
+                upstream.failures());
     }
 
     /** {@code GET {base}/models}: the {@code data[].id} values in the server's order. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one HTTP attempt reports while it reads a streamed reply, on its HTTP thread. After
- * {@link #complete}, {@link #fail}, {@link #rateLimited} or {@link #failed} the attempt reports
+ * {@link #complete}, {@link #fail}, {@link #retryLater} or {@link #failed} the attempt reports
  * nothing more.
  */
 interface ReplySink {
@@ -18,8 +18,12 @@ interface ReplySink {
     /** The attempt failed with an error already translated for the person. */
     void fail(LlmException error);
 
-    /** The server answered HTTP 429 and asks to wait {@code wait}; the call may retry. */
-    void rateLimited(LlmException error, Duration wait);
+    /**
+     * The server refused the request as busy (HTTP 429 or 503); the call may retry.
+     *
+     * @param retryAfter the wait the server asked for, or {@code null} when it named none
+     */
+    void retryLater(LlmException error, Duration retryAfter);
 
     /** The connection failed or was cancelled, before or after the response headers arrived. */
     void failed(Throwable failure, boolean responseStarted);

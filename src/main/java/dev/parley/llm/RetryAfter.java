@@ -6,11 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Reads a {@code Retry-After} header into how long to wait before retrying a rate-limited request. */
+/** Reads a {@code Retry-After} header into how long to wait before retrying a refused request. */
 final class RetryAfter {
-
-    /** The wait when the server says nothing usable. */
-    static final Duration DEFAULT = Duration.ofSeconds(1);
 
     /** The longest wait: past this the person is better told to try again later. */
     static final Duration MAX = Duration.ofSeconds(30);
@@ -19,11 +16,11 @@ final class RetryAfter {
 
     /**
      * The wait that {@code header} asks for: delay-seconds or an HTTP date, capped at {@link #MAX};
-     * {@link #DEFAULT} when the header is absent, negative or unreadable; zero for a date in the past.
+     * {@code null} when the header is absent, negative or unreadable; zero for a date in the past.
      */
     static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return DEFAULT;
+            return null;
         }
         String value = header.strip();
         if (value.chars().allMatch(Character::isDigit)) {
@@ -33,7 +30,7 @@ final class RetryAfter {
             Duration untilDate = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             return untilDate.isNegative() ? Duration.ZERO : cap(untilDate);
         } catch (DateTimeParseException unreadable) {
-            return DEFAULT;
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.llm;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One streamed reply: runs HTTP attempts through a {@link Transport}, forwards what they report to
- * the {@link LlmListener}, enforces the token timeouts and retries an HTTP 429 up to
- * {@value #MAX_RETRIES} times.
+ * the {@link LlmListener}, enforces the token and turn timeouts, and retries a busy server's
+ * refusal (HTTP 429 or 503) a configured number of times, after the wait it asks for or a
+ * jittered backoff ({@link Retries}). Retries happen only before the first piece of data: once the
+ * reply has begun, any failure ends it.
  *
  * <p>The call is open until its first terminal callback or {@link #cancel()}; from then on nothing
  * reaches the listener. Listener callbacks run holding {@code delivery}, so {@code cancel()} can wait
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A timeout does not call the listener from the scheduler thread: the watchdog records the
  * error and cancels the HTTP attempt, whose failure callback then delivers it on the HTTP thread.
+ * So a server that accepts the request and then sends nothing, or trickles forever, holds no
+ * thread past its timeout: cancelling the OkHttp call unblocks the thread reading it.
  */
 final class StreamingCall implements LlmCall, ReplySink {
 
@@ -38,8 +43,6 @@ final class StreamingCall implements LlmCall, ReplySink {
         void cancel();
     }
 
-    static final int MAX_RETRIES = 2;
-
     private static final Logger log = LoggerFactory.getLogger(StreamingCall.class);
 
     private final String provider;
@@ -47,7 +50,9 @@ final class StreamingCall implements LlmCall, ReplySink {
     private final LlmListener listener;
     private final ScheduledExecutorService scheduler;
     private final LlmTimeouts timeouts;
+    private final int maxRetries;
     private final Failures failures;
+    private final long deadlineNanos;
 
     private final AtomicBoolean finished = new AtomicBoolean();
     private final ReentrantLock delivery = new ReentrantLock();
@@ -66,19 +71,26 @@ final class StreamingCall implements LlmCall, ReplySink {
     private volatile LlmException timedOut;
 
     private StreamingCall(String provider, Transport transport, LlmListener listener,
-                          ScheduledExecutorService scheduler, LlmTimeouts timeouts, Failures failures) {
+                          ScheduledExecutorService scheduler, LlmTimeouts timeouts, int maxRetries, Failures failures) {
         this.provider = provider;
         this.transport = transport;
         this.listener = listener;
         this.scheduler = scheduler;
         this.timeouts = timeouts;
+        this.maxRetries = maxRetries;
         this.failures = failures;
+        this.deadlineNanos = System.nanoTime() + timeouts.turn().toNanos();
     }
 
-    /** Starts the first attempt and returns the running call. */
+    /**
+     * Starts the first attempt and returns the running call.
+     *
+     * @param maxRetries how many times a busy server's refusal is retried
+     */
     static StreamingCall start(String provider, Transport transport, LlmListener listener,
-                               ScheduledExecutorService scheduler, LlmTimeouts timeouts, Failures failures) {
-        StreamingCall call = new StreamingCall(provider, transport, listener, scheduler, timeouts, failures);
+                               ScheduledExecutorService scheduler, LlmTimeouts timeouts, int maxRetries,
+                               Failures failures) {
+        StreamingCall call = new StreamingCall(provider, transport, listener, scheduler, timeouts, maxRetries, failures);
         call.startAttempt();
         return call;
     }
@@ -135,17 +147,19 @@ final class StreamingCall implements LlmCall, ReplySink {
     }
 
     @Override
-    public void rateLimited(LlmException error, Duration wait) {
+    public void retryLater(LlmException error, Duration retryAfter) {
         synchronized (control) {
             if (finished.get()) {
                 return;
             }
-            if (retries < MAX_RETRIES) {
+            Duration wait = Retries.delay(retries + 1, retryAfter, ThreadLocalRandom.current().nextDouble());
+            boolean inTime = System.nanoTime() + wait.toNanos() < deadlineNanos;
+            if (!dataSeen && retries < maxRetries && inTime) {
                 retries++;
                 stopTimers();
                 attempt = null;
-                log.info("{} is rate limiting (HTTP 429); retry {} of {} in {} ms",
-                        provider, retries, MAX_RETRIES, wait.toMillis());
+                log.info("{} is busy ({}); retry {} of {} in {} ms",
+                        provider, error.getMessage(), retries, maxRetries, wait.toMillis());
                 pendingRetry = scheduler.schedule(this::startAttempt, wait.toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
@@ -194,9 +208,11 @@ final class StreamingCall implements LlmCall, ReplySink {
         }
     }
 
-    // Requires control.
+    // Requires control. Wakes up after delayNanos, or at the turn's deadline if that comes first.
     private void scheduleWatchdog(int number, long delayNanos) {
-        watchdog = scheduler.schedule(() -> checkProgress(number), delayNanos, TimeUnit.NANOSECONDS);
+        long untilDeadline = deadlineNanos - System.nanoTime();
+        watchdog = scheduler.schedule(() -> checkProgress(number), Math.min(delayNanos, untilDeadline),
+                TimeUnit.NANOSECONDS);
     }
 
     private void checkProgress(int number) {
@@ -204,14 +220,18 @@ final class StreamingCall implements LlmCall, ReplySink {
             if (finished.get() || number != attemptNumber || attempt == null) {
                 return;
             }
+            long now = System.nanoTime();
             boolean started = dataSeen;
             Duration limit = started ? timeouts.betweenTokens() : timeouts.firstToken();
-            long idle = System.nanoTime() - lastDataNanos;
-            if (idle < limit.toNanos()) {
+            long idle = now - lastDataNanos;
+            if (now - deadlineNanos >= 0) {
+                timedOut = failures.tooLong(timeouts.turn());
+            } else if (idle < limit.toNanos()) {
                 scheduleWatchdog(number, limit.toNanos() - idle);
                 return;
+            } else {
+                timedOut = started ? failures.stalled(limit) : failures.noReply(limit);
             }
-            timedOut = started ? failures.stalled(limit) : failures.noReply(limit);
             attempt.cancel();
         }
     }

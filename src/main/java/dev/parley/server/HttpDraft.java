@@ -30,25 +30,28 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
  */
 final class HttpDraft extends Draft_6455 {
 
-    /** Larger request heads are refused with 431. Real ones are a few hundred bytes; a message of
-     * 8,000 emoji percent-encoded is 96 KiB. */
-    static final int MAX_HEAD_BYTES = 128 * 1024;
-
     private final HttpRouter router;
     private final int maxFrameSize;
+    private final int maxHeadBytes;
     private RequestHead head;
     private boolean upgradable;
     private HttpResponse response;
 
-    HttpDraft(HttpRouter router, int maxFrameSize) {
+    /**
+     * @param maxFrameSize the largest client frame (and fragmented message); larger ones close the
+     *     connection with 1009
+     * @param maxHeadBytes larger request heads are refused with 431
+     */
+    HttpDraft(HttpRouter router, int maxFrameSize, int maxHeadBytes) {
         super(Collections.emptyList(), maxFrameSize);
         this.router = router;
         this.maxFrameSize = maxFrameSize;
+        this.maxHeadBytes = maxHeadBytes;
     }
 
     @Override
     public Handshakedata translateHandshake(ByteBuffer buffer) {
-        head = RequestHead.parse(buffer, MAX_HEAD_BYTES);
+        head = RequestHead.parse(buffer, maxHeadBytes);
         HandshakeImpl1Client handshake = new HandshakeImpl1Client();
         handshake.setResourceDescriptor(head.target());
         head.headers().forEach(handshake::put);
@@ -114,6 +117,6 @@ final class HttpDraft extends Draft_6455 {
 
     @Override
     public Draft copyInstance() {
-        return new HttpDraft(router, maxFrameSize);
+        return new HttpDraft(router, maxFrameSize, maxHeadBytes);
     }
 }

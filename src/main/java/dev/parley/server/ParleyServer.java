@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET /voices} on the same port. Java-WebSocket's threads only parse and dispatch; starting
  * a stream (choosing and loading a voice, reading the conversation) and writing its events run on
  * this server's own small pool.
+ *
+ * <p>Resources are bounded whatever clients do: open sockets ({@link ConnectionGate}), replies
+ * streaming at once (more get error 503 at once), bytes queued for a client that does not read
+ * ({@link SendLimit}), and the size of requests and client frames.
  *
  * <p>Lifecycle: {@link #start} once, {@link #stop} once. Owns its threads.
  */
@@ -50,7 +55,9 @@ public final class ParleyServer {
     private final ServerOptions options;
     private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws-work"));
     private final ExecutorService delivery = Executors.newFixedThreadPool(2, named("parley-ws-send"));
-    private final HandshakeDeadline deadline = new HandshakeDeadline(10, TimeUnit.SECONDS);
+    private final ConnectionGate gate;
+    private final SendLimit sendLimit;
+    private final Semaphore replies;
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
@@ -61,10 +68,14 @@ public final class ParleyServer {
         this.chat = chat;
         this.speech = speech;
         this.options = options;
+        this.gate = new ConnectionGate(options.maxConnections(), options.handshakeTimeout());
+        this.sendLimit = new SendLimit(options.sendQueueBytes());
+        this.replies = new Semaphore(options.maxReplies());
         Routes routes = new Routes(health, voices, new OriginPolicy(options.allowedOrigins()),
-                new HostPolicy(options.host()), sessions::size, options.maxStreams(), options.version());
+                new HostPolicy(options.host()), AccessToken.of(options.token()), sessions::size,
+                options.maxReplies(), options.maxUrlBytes(), options.version());
         this.endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
-                new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES));
+                new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES, Routes.maxHeadBytes(options.maxUrlBytes())));
     }
 
     /**
@@ -120,7 +131,7 @@ public final class ParleyServer {
     private void shutdownThreads() {
         work.shutdownNow();
         delivery.shutdownNow();
-        deadline.close();
+        gate.close();
     }
 
     /** The port actually bound (useful with port 0). */
@@ -135,6 +146,19 @@ public final class ParleyServer {
     /** Streams open right now. */
     public int connections() {
         return sessions.size();
+    }
+
+    /** Sockets open right now, streams or not, including those still sending their request. */
+    public int sockets() {
+        return gate.open();
+    }
+
+    /**
+     * The most bytes ever queued for one client, counting the message being added; stays at or
+     * below {@link ServerOptions#sendQueueBytes()} since a client that would exceed it is dropped.
+     */
+    public long peakQueuedBytes() {
+        return sendLimit.peak();
     }
 
     /** Called, on a server thread, whenever {@link #connections()} changes. */
@@ -169,7 +193,7 @@ public final class ParleyServer {
             setTcpNoDelay(true);
             setMaxPendingConnections(ACCEPT_BACKLOG);
             setConnectionLostTimeout(60);
-            setWebSocketFactory(deadline);
+            setWebSocketFactory(gate);
         }
 
         @Override
@@ -179,32 +203,63 @@ public final class ParleyServer {
 
         @Override
         public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            if (!gate.holds(connection)) {
+                // Java-WebSocket handles a request it read before the client left as if the socket
+                // were still there; forget the connection, or it and its reply slot would stay forever.
+                removeConnection(connection);
+                return;
+            }
             if (connection.getDraft() instanceof HttpDraft draft && draft.answeredWithHttp()) {
                 ((WebSocketImpl) connection).flushAndClose(CloseFrame.NORMAL, "plain HTTP response sent", false);
                 return;
             }
-            StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
-                    work, delivery);
-            if (sessions.size() >= options.maxStreams()) {
-                LOG.warn("Refused a stream: {} are open (PARLEY_MAX_STREAMS)", sessions.size());
-                connection.send(ProtocolJson.error(503, "the server is busy with " + sessions.size()
-                        + " streams; try again shortly"));
+            if (!replies.tryAcquire()) {
+                LOG.warn("Refused a stream: {} replies are streaming (PARLEY_MAX_REPLIES)", options.maxReplies());
+                connection.send(ProtocolJson.error(503, "busy, retry shortly: " + options.maxReplies()
+                        + " replies are streaming"));
                 connection.close(CloseFrame.NORMAL);
                 return;
             }
+            StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
+                    work, delivery, sendLimit, replies::release);
             connection.setAttachment(session);
             sessions.add(session);
             connectionsListener.run();
+            if (!connection.isOpen()) {
+                // The socket closed on another thread before the session was attached, so onClose
+                // may have missed it; its reply slot must still come back.
+                end(session);
+                return;
+            }
             work.execute(session::start);
         }
 
         @Override
         public void onClose(WebSocket connection, int code, String reason, boolean remote) {
             StreamSession session = connection.getAttachment();
-            if (session != null && sessions.remove(session)) {
+            if (session != null) {
+                end(session);
+            }
+        }
+
+        /** Cancels the session's turn and frees its reply slot; only the first call for a session acts. */
+        private void end(StreamSession session) {
+            if (sessions.remove(session)) {
                 session.onClientClosed();
                 connectionsListener.run();
             }
+        }
+
+        @Override
+        public void onClosing(WebSocket connection, int code, String reason, boolean remote) {
+            gate.closing((WebSocketImpl) connection);
+        }
+
+        /** Called for every socket that closes, including those that never completed a request. */
+        @Override
+        protected boolean removeConnection(WebSocket connection) {
+            gate.closed(connection);
+            return super.removeConnection(connection);
         }
 
         @Override

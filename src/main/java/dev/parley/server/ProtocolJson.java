@@ -44,6 +44,13 @@ final class ProtocolJson {
             node.put("text", audio.text());
             return write(node);
         }
+        if (event instanceof ChatEvent.NotSaved notSaved) {
+            ObjectNode node = type("error");
+            node.put("error", notSaved.message());
+            node.put("code", 507);
+            node.put("fatal", false);
+            return write(node);
+        }
         if (event instanceof ChatEvent.Completed completed) {
             ObjectNode node = status("complete");
             node.put("text", completed.text());
@@ -65,10 +72,11 @@ final class ProtocolJson {
         ObjectNode node = type("error");
         node.put("error", message);
         node.put("code", code);
+        node.put("fatal", true);
         return write(node);
     }
 
-    static String health(Health health, String version, int connections, int maxStreams) {
+    static String health(Health health, String version, int connections, int maxReplies) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("status", health.ttsProblem() == null ? "ok" : "degraded");
         node.put("version", version);
@@ -85,7 +93,7 @@ final class ProtocolJson {
         defaults.put("rate", health.defaultRate());
         ObjectNode server = node.putObject("server");
         server.put("connections", connections);
-        server.put("max_streams", maxStreams);
+        server.put("max_replies", maxReplies);
         return write(node);
     }
 

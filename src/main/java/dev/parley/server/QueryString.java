@@ -34,6 +34,11 @@ record QueryString(String path, Map<String, String> parameters) {
         return new QueryString(path, parameters);
     }
 
+    /** The target with the value of any {@code token} parameter hidden, for log lines. */
+    static String redacted(String target) {
+        return target.replaceAll("([?&]token=)[^&]*", "$1<redacted>");
+    }
+
     /** Percent-decodes strictly: a bad escape or bytes that are not UTF-8 are refused, not replaced. */
     private static String decode(String text) throws RequestException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());

@@ -10,6 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's routes: {@code GET /health}, {@code GET /voices}, and the WebSocket at
  * {@value #STREAM_PATH}. A plain GET on the WebSocket path gets 426; anything else 404.
+ *
+ * <p>The checks run cheapest and least revealing first: a malformed or oversized request, then a
+ * Host that is not this machine (DNS rebinding, 403), then a missing access token (401), and for
+ * the WebSocket a foreign browser Origin (403); nothing else is looked at before they pass.
  */
 final class Routes implements HttpRouter {
 
@@ -20,19 +24,28 @@ final class Routes implements HttpRouter {
     private final Supplier<List<Voice>> voices;
     private final OriginPolicy origins;
     private final HostPolicy hosts;
+    private final AccessToken token;
     private final IntSupplier connections;
-    private final int maxStreams;
+    private final int maxReplies;
+    private final int maxUrlBytes;
     private final String version;
 
     Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, HostPolicy hosts,
-            IntSupplier connections, int maxStreams, String version) {
+            AccessToken token, IntSupplier connections, int maxReplies, int maxUrlBytes, String version) {
         this.health = health;
         this.voices = voices;
         this.origins = origins;
         this.hosts = hosts;
+        this.token = token;
         this.connections = connections;
-        this.maxStreams = maxStreams;
+        this.maxReplies = maxReplies;
+        this.maxUrlBytes = maxUrlBytes;
         this.version = version;
+    }
+
+    /** The longest request head accepted: the longest target plus room for ordinary headers. */
+    static int maxHeadBytes(int maxUrlBytes) {
+        return maxUrlBytes + 32 * 1024;
     }
 
     @Override
@@ -40,15 +53,24 @@ final class Routes implements HttpRouter {
         if (request.problem() != null) {
             return switch (request.problem()) {
                 case TOO_LARGE -> HttpResponse.text(431, "Request Header Fields Too Large",
-                        "the request is larger than " + HttpDraft.MAX_HEAD_BYTES / 1024 + " KiB");
+                        "the request is larger than " + maxHeadBytes(maxUrlBytes) / 1024 + " KiB");
                 case NOT_ASCII -> HttpResponse.text(400, "Bad Request",
                         "the request target must be ASCII: percent-encode the message (UTF-8)");
                 case MALFORMED -> HttpResponse.text(400, "Bad Request", "not an HTTP/1.0 or HTTP/1.1 request");
             };
         }
+        if (request.target().length() > maxUrlBytes) {
+            return HttpResponse.text(414, "URI Too Long", "the request target is longer than "
+                    + maxUrlBytes / 1024 + " KiB (PARLEY_MAX_URL_KB)");
+        }
         if (!hosts.allows(request.header("Host"))) {
             LOG.warn("Refused a request for host {}", request.header("Host"));
-            return HttpResponse.text(421, "Misdirected Request", "this server only answers requests for localhost");
+            return HttpResponse.text(403, "Forbidden", "this server only answers requests for localhost");
+        }
+        if (!token.allows(request)) {
+            LOG.warn("Refused a request without the access token");
+            return HttpResponse.text(401, "Unauthorized", "this server needs its access token: "
+                    + "add ?token=... or send Authorization: Bearer ...").withHeader("WWW-Authenticate", "Bearer");
         }
         String target = request.target();
         int question = target.indexOf('?');
@@ -66,7 +88,7 @@ final class Routes implements HttpRouter {
             }
             return switch (path) {
                 case "/health" -> HttpResponse.json(ProtocolJson.health(health.get(), version,
-                        connections.getAsInt(), maxStreams));
+                        connections.getAsInt(), maxReplies));
                 case "/voices" -> HttpResponse.json(ProtocolJson.voices(voices.get()));
                 default -> HttpResponse.text(404, "Not Found",
                         "not found: Parley serves GET /health, GET /voices and the WebSocket " + STREAM_PATH);

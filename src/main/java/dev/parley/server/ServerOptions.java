@@ -1,19 +1,50 @@
 package dev.parley.server;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
- * How the embedded server runs.
+ * How the embedded server runs. README's Security section describes each limit.
  *
  * @param host interface to listen on
  * @param port port to listen on; 0 picks a free one
  * @param allowedOrigins browser origins allowed besides local pages (see {@link OriginPolicy})
- * @param maxStreams concurrent streams before new ones get error 503
+ * @param token the access token every request must present, or {@code null} for none; required
+ *     unless {@code host} is loopback
+ * @param maxReplies replies streamed at once before new streams get error 503
+ * @param maxConnections open sockets, counting those still sending their request; when full, the
+ *     oldest of those is dropped for a new one
+ * @param handshakeTimeout how long a socket may take to send its complete request, or to take the
+ *     server's close
+ * @param sendQueueBytes bytes queued for one client before its reply is cancelled and its socket dropped
+ * @param maxUrlBytes longest request target before 414
  * @param version reported by {@code /health}
  */
-public record ServerOptions(String host, int port, Set<String> allowedOrigins, int maxStreams, String version) {
+public record ServerOptions(String host, int port, Set<String> allowedOrigins, String token, int maxReplies,
+        int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, String version) {
 
+    /**
+     * @throws IllegalArgumentException when a non-loopback host has no token, or a limit is not positive
+     */
     public ServerOptions {
         allowedOrigins = Set.copyOf(allowedOrigins);
+        if (token == null && !isLoopback(host)) {
+            throw new IllegalArgumentException("listening on " + host + " needs an access token");
+        }
+        if (maxReplies < 1 || maxConnections < 2 || sendQueueBytes < 1 || maxUrlBytes < 1
+                || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("server limits must be positive");
+        }
+    }
+
+    /** Whether this host name or address is this machine only ({@code localhost}, {@code 127.0.0.1}, {@code ::1}). */
+    public static boolean isLoopback(String host) {
+        return HostPolicy.isLoopback(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions[host=" + host + ", port=" + port + ", token=" + (token == null ? "unset" : "set")
+                + ", maxReplies=" + maxReplies + ", maxConnections=" + maxConnections + "]";
     }
 }

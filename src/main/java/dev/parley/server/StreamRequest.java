@@ -2,19 +2,24 @@ package dev.parley.server;
 
 import dev.parley.chat.ConversationIds;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The parameters of {@code /ws/chat/stream}, validated.
  *
  * @param message what to answer: present, not blank, at most {@value #MAX_MESSAGE_CHARS} characters
- * @param language speech language as given (checked when the voice is chosen), or {@code null}
+ * @param language speech language shaped like a language tag (whether a voice speaks it is checked
+ *     when the voice is chosen), or {@code null}
  * @param conversationId conversation to continue, or {@code null} for a new one
- * @param voice voice id, or {@code null} to choose by language
+ * @param voice voice id of at most 100 characters of {@code A-Z a-z 0-9 _ . : + -}, or {@code null}
+ *     to choose by language
  * @param rate speaking rate, or {@code null} for the default
  */
 record StreamRequest(String message, String language, String conversationId, String voice, Double rate) {
 
     static final int MAX_MESSAGE_CHARS = 8_000;
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,3}");
+    private static final Pattern VOICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}");
 
     /** Validates the query parameters, in the order a person would fix them. */
     static StreamRequest from(Map<String, String> parameters) throws RequestException {
@@ -32,8 +37,23 @@ record StreamRequest(String message, String language, String conversationId, Str
         if (conversationId != null && !ConversationIds.isValid(conversationId)) {
             throw new RequestException(400, "conversation_id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -");
         }
-        return new StreamRequest(message, blankToNull(parameters.get("language")), conversationId,
-                blankToNull(parameters.get("voice")), rate(parameters.get("rate")));
+        String language = blankToNull(parameters.get("language"));
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            throw new RequestException(400, "language must look like en_US, en-US or en, not '"
+                    + shortened(language) + "'");
+        }
+        String voice = blankToNull(parameters.get("voice"));
+        if (voice != null && !VOICE.matcher(voice).matches()) {
+            throw new RequestException(400, "voice must be a voice id from GET /voices (up to 100 characters of "
+                    + "A-Z, a-z, 0-9, _ . : + -), not '" + shortened(voice) + "'");
+        }
+        return new StreamRequest(message, language, conversationId, voice, rate(parameters.get("rate")));
+    }
+
+    /** Enough of a refused value to recognise it, without echoing a large or hostile one whole. */
+    private static String shortened(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
     private static Double rate(String value) throws RequestException {
@@ -48,7 +68,7 @@ record StreamRequest(String message, String language, String conversationId, Str
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + value + "'");
+        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + shortened(value) + "'");
     }
 
     private static String blankToNull(String value) {

@@ -8,7 +8,9 @@ import dev.parley.chat.TurnRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.TextFrame;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * One WebSocket stream: validates the request, starts the chat turn and writes its events as
  * protocol messages, then closes with 1000 after {@code complete}, {@code cancelled} or
  * {@code error}. A {@code {"type":"cancel"}} message or the client going away cancels the turn,
- * which cancels the upstream request.
+ * which cancels the upstream request. So does a client that stops reading: once its queued bytes
+ * would pass the {@link SendLimit}, its socket is dropped at once (close code 1008 on the server's
+ * side; no close frame can reach a client that does not read). Other client messages are ignored.
  *
  * <p>{@link #start} runs on the server's work pool; {@link #onClientMessage} and
  * {@link #onClientClosed} on Java-WebSocket threads (they only flag, and hand the cancellation to
@@ -36,6 +40,9 @@ final class StreamSession implements ChatListener {
     private final SpeechResolver speech;
     private final Executor work;
     private final Executor delivery;
+    private final SendLimit sendLimit;
+    private final Runnable onDone;
+    private final AtomicBoolean done = new AtomicBoolean();
     private volatile ChatTurn turn;
     private volatile boolean stopRequested;
     private volatile String voiceId;
@@ -43,15 +50,20 @@ final class StreamSession implements ChatListener {
     /**
      * @param work runs {@link #start} and cancellations, which may block on disk and on the HTTP call
      * @param delivery writes the turn's events to the socket
+     * @param sendLimit how much may wait in the socket's queue
+     * @param onDone runs once, when the terminal message is sent or the client leaves, whichever is
+     *     first: a client that never answers the close does not hold the reply's place meanwhile
      */
     StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor work,
-            Executor delivery) {
+            Executor delivery, SendLimit sendLimit, Runnable onDone) {
         this.connection = connection;
         this.target = target;
         this.chat = chat;
         this.speech = speech;
         this.work = work;
         this.delivery = delivery;
+        this.sendLimit = sendLimit;
+        this.onDone = onDone;
     }
 
     void start() {
@@ -65,10 +77,10 @@ final class StreamSession implements ChatListener {
                 turn.cancel();
             }
         } catch (RequestException e) {
-            LOG.debug("Refused stream {}: {} {}", target, e.code(), e.getMessage());
+            LOG.debug("Refused stream {}: {} {}", QueryString.redacted(target), e.code(), e.getMessage());
             sendAndClose(ProtocolJson.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Stream {} failed to start", target, e);
+            LOG.error("Stream {} failed to start", QueryString.redacted(target), e);
             sendAndClose(ProtocolJson.error(500, "internal error: " + e.getMessage()));
         }
     }
@@ -95,6 +107,13 @@ final class StreamSession implements ChatListener {
 
     void onClientClosed() {
         stop();
+        finish();
+    }
+
+    private void finish() {
+        if (done.compareAndSet(false, true)) {
+            onDone.run();
+        }
     }
 
     /** Called on Java-WebSocket threads: cancelling waits for the HTTP call and saves the reply, so it runs on the work pool. */
@@ -112,6 +131,16 @@ final class StreamSession implements ChatListener {
      * delivery threads spent, delaying other streams' tokens; a Java string always encodes to valid UTF-8.
      */
     private void send(String json) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        if (!sendLimit.admits(connection, json)) {
+            LOG.info("Dropped a client that stopped reading; its reply is cancelled (PARLEY_SEND_QUEUE_KB)");
+            stop();
+            ((WebSocketImpl) connection).closeConnection(CloseFrame.POLICY_VALIDATION, "client is not reading");
+            ((WebSocketImpl) connection).outQueue.clear();
+            return;
+        }
         TextFrame frame = new TextFrame();
         frame.setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -124,5 +153,6 @@ final class StreamSession implements ChatListener {
     private void sendAndClose(String json) {
         send(json);
         connection.close(CloseFrame.NORMAL);
+        finish();
     }
 }

@@ -8,8 +8,10 @@ import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmProvider;
 import dev.parley.tts.Synthesizer;
 import dev.parley.tts.TtsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +48,11 @@ class ChatServiceTest {
     }
 
     private ChatService service(LlmProvider provider) throws Exception {
-        return new ChatService(() -> provider, () -> "Be brief.", new ConversationStore(dir, Clock.systemUTC()),
-                new HistoryWindow(10_000), pool);
+        return service(provider, new ConversationStore(dir, Clock.systemUTC()));
+    }
+
+    private ChatService service(LlmProvider provider, ConversationStore store) {
+        return new ChatService(() -> provider, () -> "Be brief.", store, new HistoryWindow(10_000), pool);
     }
 
     @Test
@@ -234,5 +240,43 @@ class ChatServiceTest {
             assertThat(events.ofType(ChatEvent.Audio.class)).extracting(ChatEvent.Audio::index).containsExactly(0, 1, 2);
         }
         assertThat(service.store().list()).hasSize(20);
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenStillStreamsTheWholeReplyThenSaysItWasNotSaved() throws Exception {
+        Path folder = dir.resolve("conversations");
+        ConversationStore store = new ConversationStore(folder, Clock.systemUTC());
+        // Root ignores permissions, so the folder is made unwritable by replacing it with a file.
+        Files.delete(folder);
+        Files.writeString(folder, "not a folder");
+        EventRecorder events = new EventRecorder();
+        service(ScriptedProvider.replying("Still ", "here."), store)
+                .start(new TurnRequest("Q", null, synthesizer), Runnable::run, events);
+
+        ChatEvent.Completed completed = (ChatEvent.Completed) events.awaitEnd();
+
+        assertThat(completed.text()).isEqualTo("Still here.");
+        assertThat(events.all.get(events.all.size() - 2)).isEqualTo(
+                new ChatEvent.NotSaved("the reply could not be saved: the conversations folder is a file"));
+        assertThat(events.ofType(ChatEvent.NotSaved.class)).hasSize(1);
+    }
+
+    @Test
+    void aFullDiskIsReportedBeforeTheFailureThatEndsTheTurn() throws Exception {
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        ChatService service = service(ScriptedProvider.failingAfter(new LlmException(502, "cut off"), "Part"));
+        service.store().append("full", new StoredMessage(ChatMessage.Role.USER, "earlier", Instant.now(), false));
+        // Writes through the link reach /dev/full, which fails every write with ENOSPC, as a full disk does.
+        Files.createSymbolicLink(dir.resolve(".full.json.tmp"), Path.of("/dev/full"));
+        EventRecorder events = new EventRecorder();
+        service.start(new TurnRequest("Q", "full", synthesizer), Runnable::run, events);
+
+        assertThat(events.awaitEnd()).isEqualTo(new ChatEvent.Failed(502, "cut off", "Part"));
+
+        assertThat(events.ofType(ChatEvent.NotSaved.class)).containsExactly(
+                new ChatEvent.NotSaved("the reply could not be saved: No space left on device"));
+        assertThat(events.all.get(events.all.size() - 2)).isInstanceOf(ChatEvent.NotSaved.class);
+        assertThat(new ConversationStore(dir, Clock.systemUTC()).find("full").orElseThrow().messages())
+                .extracting(StoredMessage::content).containsExactly("earlier");
     }
 }

@@ -1,14 +1,18 @@
 package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.llm.ChatMessage.Role;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,15 +77,100 @@ class ConversationStoreTest {
     }
 
     @Test
-    void unreadableFilesAreSkippedAndLeftAlone() throws Exception {
+    void corruptFilesAreMovedAsideAndAMisplacedOneIsLeftAlone() throws Exception {
         Files.writeString(dir.resolve("broken.json"), "{not json");
+        Files.writeString(dir.resolve("empty.json"), "");
         Files.writeString(dir.resolve("wrong.json"), "{\"id\":\"other\",\"title\":\"\",\"created_at\":\"2026-11-27T10:00:00Z\","
                 + "\"updated_at\":\"2026-11-27T10:00:00Z\",\"messages\":[]}");
         Files.writeString(dir.resolve("role.json"), "{\"id\":\"role\",\"title\":\"\",\"created_at\":\"2026-11-27T10:00:00Z\","
                 + "\"updated_at\":\"2026-11-27T10:00:00Z\",\"messages\":[{\"role\":\"robot\",\"content\":\"\",\"at\":\"2026-11-27T10:00:00Z\"}]}");
         ConversationStore store = new ConversationStore(dir, clock);
         assertThat(store.list()).isEmpty();
-        assertThat(Files.readString(dir.resolve("broken.json"))).isEqualTo("{not json");
+        assertThat(store.find("broken")).isEmpty();
+        assertThat(names()).containsExactlyInAnyOrder("wrong.json",
+                "broken.json.corrupt-20261127T100000000Z", "empty.json.corrupt-20261127T100000000Z",
+                "role.json.corrupt-20261127T100000000Z");
+        assertThat(Files.readString(dir.resolve("broken.json.corrupt-20261127T100000000Z"))).isEqualTo("{not json");
+
+        store.append("broken", message(Role.USER, "a new start", "2026-11-27T10:00:01Z", false));
+        assertThat(new ConversationStore(dir, clock).find("broken").orElseThrow().messages()).hasSize(1);
+    }
+
+    @Test
+    void whatCannotBeReadAtAllIsSkippedAndLeftInPlace() throws Exception {
+        Files.createDirectory(dir.resolve("odd.json"));
+
+        assertThat(new ConversationStore(dir, clock).list()).isEmpty();
+        assertThat(names()).containsExactly("odd.json");
+    }
+
+    @Test
+    void aFileTruncatedAfterStartIsMovedAsideWhenLoaded() throws Exception {
+        ConversationStore writer = new ConversationStore(dir, clock);
+        writer.append("cut", message(Role.USER, "hello there", "2026-11-27T10:00:01Z", false));
+        ConversationStore store = new ConversationStore(dir, clock);
+        AtomicInteger changes = new AtomicInteger();
+        store.addListener(changes::incrementAndGet);
+        byte[] whole = Files.readAllBytes(dir.resolve("cut.json"));
+        Files.write(dir.resolve("cut.json"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertThat(store.list()).extracting(ConversationSummary::id).containsExactly("cut");
+        assertThat(store.find("cut")).isEmpty();
+        assertThat(store.list()).isEmpty();
+        assertThat(changes).as("the list changed").hasValue(1);
+        assertThat(names()).containsExactly("cut.json.corrupt-20261127T100000000Z");
+    }
+
+    @Test
+    void temporaryFilesLeftByACrashAreRemovedAtStart() throws Exception {
+        new ConversationStore(dir, clock).append("kept", message(Role.USER, "hi", "2026-11-27T10:00:01Z", false));
+        Files.writeString(dir.resolve(".kept.json.tmp"), "{\"id\":\"ke");
+
+        ConversationStore store = new ConversationStore(dir, clock);
+
+        assertThat(names()).containsExactly("kept.json");
+        assertThat(store.find("kept").orElseThrow().messages()).hasSize(1);
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedStartsAnEmptyStoreWhoseSavesFail() throws Exception {
+        Path blocked = dir.resolve("data");
+        Files.writeString(blocked, "a file where the data folder should be");
+
+        ConversationStore store = new ConversationStore(blocked.resolve("conversations"), clock);
+
+        assertThat(store.list()).isEmpty();
+        assertThat(store.find("any")).isEmpty();
+        assertThatThrownBy(() -> store.append("any", message(Role.USER, "hi", "2026-11-27T10:00:01Z", false)))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFolderDeletedWhileRunningIsCreatedAgainOnTheNextSave() throws Exception {
+        Path folder = dir.resolve("conversations");
+        ConversationStore store = new ConversationStore(folder, clock);
+        Files.delete(folder);
+
+        store.append("back", message(Role.USER, "hi", "2026-11-27T10:00:01Z", false));
+
+        assertThat(new ConversationStore(folder, clock).find("back")).isPresent();
+    }
+
+    @Test
+    void aFailedWriteLeavesTheEarlierVersionAndNoTemporaryFile() throws Exception {
+        ConversationStore store = new ConversationStore(dir, clock);
+        store.append("full", message(Role.USER, "first", "2026-11-27T10:00:01Z", false));
+        Path temporary = dir.resolve(".full.json.tmp");
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        // Writes through the link reach /dev/full, which fails every write with ENOSPC, as a full disk does.
+        Files.createSymbolicLink(temporary, Path.of("/dev/full"));
+
+        assertThatThrownBy(() -> store.append("full", message(Role.ASSISTANT, "second", "2026-11-27T10:00:02Z", false)))
+                .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+
+        assertThat(names()).containsExactly("full.json");
+        assertThat(new ConversationStore(dir, clock).find("full").orElseThrow().messages())
+                .extracting(StoredMessage::content).containsExactly("first");
     }
 
     @Test
@@ -103,6 +192,12 @@ class ConversationStoreTest {
         store.rename("a", "title");
         store.delete("a");
         assertThat(changes).hasValue(3);
+    }
+
+    private List<String> names() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
     }
 
     @Test

@@ -47,9 +47,32 @@ class ConfigLoaderTest {
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.firstTokenTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.tokenTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.turnTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(config.llmRetries()).isEqualTo(2);
         assertThat(config.rate()).isEqualTo(1.0);
         assertThat(config.language()).isEqualTo("en_US");
         assertThat(config.voicesUrl()).isEqualTo("https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/");
+    }
+
+    @Test
+    void serverLimitsHaveSafeDefaultsAndCanBeRaised() throws Exception {
+        assertThat(load(Map.of()).server()).isEqualTo(ServerSettings.DEFAULTS);
+        assertThat(ServerSettings.DEFAULTS).isEqualTo(new ServerSettings(null, 16, 256, Duration.ofSeconds(5),
+                4 * 1024 * 1024, 16 * 1024));
+        ServerSettings raised = load(Map.of("PARLEY_TOKEN", "a-token-of-sixteen", "PARLEY_MAX_REPLIES", "200",
+                "PARLEY_MAX_CONNECTIONS", "1000", "PARLEY_HANDSHAKE_TIMEOUT", "2", "PARLEY_SEND_QUEUE_KB", "256",
+                "PARLEY_MAX_URL_KB", "128")).server();
+        assertThat(raised).isEqualTo(new ServerSettings("a-token-of-sixteen", 200, 1000, Duration.ofSeconds(2),
+                256 * 1024, 128 * 1024));
+        assertThat(raised.toString()).doesNotContain("a-token-of-sixteen").contains("token=set");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PARLEY_TOKEN, short, at least 16", "PARLEY_MAX_REPLIES, 0, from 1 to",
+        "PARLEY_MAX_CONNECTIONS, lots, whole number", "PARLEY_SEND_QUEUE_KB, 1, from 64 to"})
+    void badServerSettingsStopTheStart(String name, String value, String message) {
+        assertThatThrownBy(() -> load(Map.of(name, value))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(name).hasMessageContaining(message).hasMessageNotContaining("'short'");
     }
 
     @Test
@@ -80,6 +103,8 @@ class ConfigLoaderTest {
         env.put("PARLEY_HOST", "0.0.0.0");
         env.put("LOG_LEVEL", "DEBUG");
         env.put("PARLEY_FIRST_TOKEN_TIMEOUT", "5");
+        env.put("PARLEY_TURN_TIMEOUT", "90");
+        env.put("PARLEY_LLM_RETRIES", "0");
         env.put("PARLEY_HISTORY_CHARS", "1000");
         env.put("PARLEY_VOICE", "en_US-lessac-medium, de_DE-thorsten-medium");
         env.put("PARLEY_RATE", "1.5");
@@ -95,6 +120,8 @@ class ConfigLoaderTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
         assertThat(config.firstTokenTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.turnTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.llmRetries()).isZero();
         assertThat(config.historyChars()).isEqualTo(1000);
         assertThat(config.defaultVoices()).containsExactly("en_US-lessac-medium", "de_DE-thorsten-medium");
         assertThat(config.rate()).isEqualTo(1.5);
@@ -120,6 +147,7 @@ class ConfigLoaderTest {
         "PARLEY_RATE         | 3      | PARLEY_RATE must be a number from 0.5 to 2.0",
         "PARLEY_TOKEN_TIMEOUT | 0     | PARLEY_TOKEN_TIMEOUT must be a whole number from 1 to 3600",
         "PARLEY_HISTORY_CHARS | lots  | PARLEY_HISTORY_CHARS must be a whole number",
+        "PARLEY_LLM_RETRIES  | 11     | PARLEY_LLM_RETRIES must be a whole number from 0 to 10",
         "PARLEY_LANGUAGE     | english! | PARLEY_LANGUAGE must look like en_US",
     })
     void invalidValuesFailWithOneLine(String name, String value, String message) {

@@ -3,6 +3,9 @@ package dev.parley.llm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -50,6 +53,22 @@ final class HttpFixture implements AutoCloseable {
                 throw new AssertionError("HTTP calls still running after " + GIVE_UP_SECONDS + " s");
             }
         }
+    }
+
+    /**
+     * The OkHttp threads blocked reading a socket, by name: after a call ends, cancelled or not,
+     * there should be none (idle pool threads wait on a queue, not a socket).
+     */
+    static List<String> threadsReadingSockets() {
+        List<String> reading = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean inSocketRead = Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().contains("read")
+                    && (frame.getClassName().contains("Socket") || frame.getClassName().startsWith("okio.")));
+            if (thread.getName().startsWith("OkHttp") && inSocketRead) {
+                reading.add(thread.getName());
+            }
+        });
+        return reading;
     }
 
     /** A local port nothing listens on. */

@@ -39,8 +39,17 @@ class LlmSettingsTest {
 
     @Test
     void rejectsNonPositiveTimeouts() {
-        assertThatThrownBy(() -> new LlmTimeouts(Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(60)))
+        assertThatThrownBy(() -> new LlmTimeouts(Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firstToken");
+    }
+
+    @Test
+    void rejectsRetriesOutsideZeroToTen() {
+        LlmTimeouts timeouts = LlmTimeouts.DEFAULT;
+        assertThatThrownBy(() -> new LlmSettings("http://localhost:1", null, "m", timeouts, 11))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retries");
+        assertThatThrownBy(() -> new LlmSettings("http://localhost:1", null, "m", timeouts, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retries");
     }
 
     @org.junit.jupiter.api.Test

@@ -253,7 +253,6 @@ class OpenAiProviderTest {
         "404 | 404 page not found                                                                                     | 404 | 404 page not found",
         "400 | {\"error\":{\"message\":\"This model has a maximum context length of 128000 tokens.\",\"type\":\"invalid_request_error\"}} | 400 | maximum context length of 128000 tokens",
         "500 | {\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\"}} | 502 | failed (HTTP 500): The server had an error",
-        "503 | <html><body><h1>503 Service Temporarily Unavailable</h1></body></html>                                 | 502 | failed (HTTP 503)",
     })
     void httpErrorsAreTranslated(int status, String body, int code, String message) throws Exception {
         server.enqueue(new MockResponse.Builder().code(status).body(body).build());
@@ -288,13 +287,7 @@ class OpenAiProviderTest {
         server.enqueue(tooManyRequests("0"));
         server.enqueue(sseResponse(data(delta("Hi")), data("[DONE]")));
 
-        RecordingLlmListener listener = new RecordingLlmListener();
-        provider(KEY).stream(MESSAGES, listener);
-
-        assertThat(listener.takeToken()).isEqualTo("Hi");
-        listener.awaitComplete();
-        assertThat(server.getRequestCount()).isEqualTo(3);
-        assertClean(listener);
+        assertRepliesHiOnRequest(provider(KEY), 3);
     }
 
     @Test
@@ -304,14 +297,54 @@ class OpenAiProviderTest {
         server.enqueue(tooManyRequests("0"));
         server.enqueue(sseResponse(data(delta("too late")), data("[DONE]")));
 
+        LlmException error = awaitGivingUpAfter(provider(KEY), 3);
+        assertThat(error.code()).isEqualTo(429);
+        assertThat(error.getMessage()).contains("rate limiting", "Rate limit reached for requests");
+    }
+
+    @Test
+    void overloadedServerIsRetriedAfterABackoffThenAnswers() throws Exception {
+        server.enqueue(serviceUnavailable());
+        server.enqueue(sseResponse(data(delta("Hi")), data("[DONE]")));
+
+        assertRepliesHiOnRequest(provider(KEY), 2);
+    }
+
+    @Test
+    void overloadedServerGivesUpAfterTheConfiguredRetries() throws Exception {
+        server.enqueue(serviceUnavailable());
+        server.enqueue(serviceUnavailable());
+        server.enqueue(sseResponse(data(delta("too late")), data("[DONE]")));
+
+        LlmException error = awaitGivingUpAfter(provider(KEY, LlmTimeouts.DEFAULT, 1), 2);
+        assertThat(error.code()).isEqualTo(502);
+        assertThat(error).hasMessage("the OpenAI-compatible server failed (HTTP 503)");
+    }
+
+    @Test
+    void noRetriesWhenConfiguredSo() throws Exception {
+        server.enqueue(tooManyRequests("0"));
+        server.enqueue(sseResponse(data(delta("too late")), data("[DONE]")));
+
+        assertThat(awaitGivingUpAfter(provider(KEY, LlmTimeouts.DEFAULT, 0), 1).code()).isEqualTo(429);
+    }
+
+    @Test
+    void overloadReportedAfterTheFirstTokenEndsTheTurnWithoutRetry() throws Exception {
+        server.enqueue(sseResponse(data(delta("Hel")),
+                data("{\"error\":{\"message\":\"The server is overloaded, please try again later.\","
+                        + "\"type\":\"server_error\",\"param\":null,\"code\":\"overloaded\"}}")));
+        server.enqueue(sseResponse(data(delta("again")), data("[DONE]")));
+
         RecordingLlmListener listener = new RecordingLlmListener();
         provider(KEY).stream(MESSAGES, listener);
 
+        assertThat(listener.takeToken()).isEqualTo("Hel");
         LlmException error = listener.awaitError();
-        assertThat(error.code()).isEqualTo(429);
-        assertThat(error.getMessage()).contains("rate limiting", "Rate limit reached for requests");
+        assertThat(error.code()).isEqualTo(502);
+        assertThat(error.getMessage()).contains("The server is overloaded");
         http.awaitIdle();
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(1);
         assertClean(listener);
     }
 
@@ -377,7 +410,7 @@ class OpenAiProviderTest {
         LlmException error = listener.awaitError();
         assertThat(error.code()).isEqualTo(502);
         assertThat(error.getMessage()).isEqualTo("no reply from gpt-test within 300 ms");
-        assertThat(http.canceled).isNotEmpty();
+        assertThat(http.canceled.poll(10, TimeUnit.SECONDS)).as("a cancelled call").isNotNull();
         assertClean(listener);
     }
 
@@ -393,6 +426,46 @@ class OpenAiProviderTest {
         assertThat(error.code()).isEqualTo(502);
         assertThat(error.getMessage()).isEqualTo("gpt-test stopped replying: nothing new for 300 ms");
         assertClean(listener);
+    }
+
+    @Test
+    void aServerThatAcceptsAndSendsNothingHoldsNoThreadPastTheTimeout() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+
+        RecordingLlmListener listener = new RecordingLlmListener();
+        provider(KEY, Duration.ofSeconds(1), Duration.ofSeconds(30)).stream(MESSAGES, listener);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (HttpFixture.threadsReadingSockets().isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertThat(HttpFixture.threadsReadingSockets()).as("the call's thread, waiting for headers").hasSize(1);
+
+        assertThat(listener.awaitError()).hasMessage("no reply from gpt-test within 1 s");
+        assertClean(listener);
+        assertThat(HttpFixture.threadsReadingSockets()).isEmpty();
+    }
+
+    @Test
+    void theTurnTimeoutEndsAReplyThatTricklesForever() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            body.append(data(delta("."))).append('\n');
+        }
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", SSE).chunkedBody(body.toString(), 64)
+                .throttleBody(64, 20, TimeUnit.MILLISECONDS).build());
+
+        RecordingLlmListener listener = new RecordingLlmListener();
+        LlmTimeouts timeouts = new LlmTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMillis(500));
+        provider(KEY, timeouts, 2).stream(MESSAGES, listener);
+
+        assertThat(listener.takeToken()).isEqualTo(".");
+        LlmException error = listener.awaitError();
+        assertThat(error.code()).isEqualTo(502);
+        assertThat(error).hasMessage("gpt-test did not finish its reply within 500 ms");
+        assertThat(http.canceled.poll(10, TimeUnit.SECONDS)).as("a cancelled call").isNotNull();
+        assertClean(listener);
+        assertThat(HttpFixture.threadsReadingSockets()).isEmpty();
     }
 
     @Test
@@ -458,14 +531,41 @@ class OpenAiProviderTest {
         listener.assertClean();
     }
 
+    /** Streams a reply and checks it is "Hi", answered to request number {@code requests}. */
+    private void assertRepliesHiOnRequest(OpenAiProvider provider, int requests) throws InterruptedException {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        provider.stream(MESSAGES, listener);
+
+        assertThat(listener.takeToken()).isEqualTo("Hi");
+        listener.awaitComplete();
+        assertThat(server.getRequestCount()).isEqualTo(requests);
+        assertClean(listener);
+    }
+
+    /** Streams a reply, expecting the error it ends with after exactly {@code requests} requests. */
+    private LlmException awaitGivingUpAfter(OpenAiProvider provider, int requests) throws InterruptedException {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        provider.stream(MESSAGES, listener);
+
+        LlmException error = listener.awaitError();
+        http.awaitIdle();
+        assertThat(server.getRequestCount()).isEqualTo(requests);
+        assertClean(listener);
+        return error;
+    }
+
     private OpenAiProvider provider(String key) {
         return new OpenAiProvider(http.client, http.scheduler, new LlmSettings(server.url("/v1").toString(), key, MODEL));
     }
 
     private OpenAiProvider provider(String key, Duration firstToken, Duration betweenTokens) {
-        LlmTimeouts timeouts = new LlmTimeouts(Duration.ofSeconds(10), firstToken, betweenTokens);
+        return provider(key, new LlmTimeouts(Duration.ofSeconds(10), firstToken, betweenTokens, Duration.ofSeconds(60)),
+                LlmSettings.DEFAULT_RETRIES);
+    }
+
+    private OpenAiProvider provider(String key, LlmTimeouts timeouts, int retries) {
         return new OpenAiProvider(http.client, http.scheduler,
-                new LlmSettings(server.url("/v1").toString(), key, MODEL, timeouts));
+                new LlmSettings(server.url("/v1").toString(), key, MODEL, timeouts, retries));
     }
 
     /** A content chunk as OpenAI writes it, with the text as raw UTF-8. */
@@ -488,6 +588,11 @@ class OpenAiProviderTest {
 
     private static MockResponse sseResponse(String... lines) {
         return new MockResponse.Builder().addHeader("Content-Type", SSE).body(sse("LF", lines)).build();
+    }
+
+    private static MockResponse serviceUnavailable() {
+        return new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html")
+                .body("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>").build();
     }
 
     private static MockResponse tooManyRequests(String retryAfter) {

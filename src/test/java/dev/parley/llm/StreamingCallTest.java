@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,24 +102,72 @@ class StreamingCallTest {
     }
 
     @Test
-    void rateLimitedAttemptsAreRetriedTwiceThenReported() throws Exception {
+    void busyRefusalsAreRetriedAsOftenAsConfiguredThenReported() throws Exception {
         RecordingLlmListener listener = new RecordingLlmListener();
-        start(listener, LlmTimeouts.DEFAULT);
+        start(listener, LlmTimeouts.DEFAULT, 3);
 
-        for (int attempt = 1; attempt <= 3; attempt++) {
+        for (int attempt = 1; attempt <= 4; attempt++) {
             ReplySink sink = nextAttempt();
-            onHttpThread(() -> sink.rateLimited(new LlmException(429, "slow down"), Duration.ZERO));
+            onHttpThread(() -> sink.retryLater(new LlmException(429, "slow down"), Duration.ZERO));
         }
 
-        assertThat(listener.awaitError()).hasMessage("slow down");
-        assertThat(attempts).isEmpty();
+        assertEndsWithoutRetry(listener, "slow down");
+    }
+
+    @Test
+    void nothingIsRetriedOnceDataHasArrived() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, LlmTimeouts.DEFAULT, 2);
+        ReplySink sink = nextAttempt();
+
+        onHttpThread(() -> {
+            sink.token("Hel");
+            sink.retryLater(new LlmException(502, "overloaded"), Duration.ZERO);
+        });
+
+        assertThat(listener.takeToken()).isEqualTo("Hel");
+        assertEndsWithoutRetry(listener, "overloaded");
+    }
+
+    @Test
+    void aRetryThatWouldWaitPastTheTurnLimitIsNotMade() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, turnLimit(Duration.ofSeconds(5)), 2);
+        ReplySink sink = nextAttempt();
+
+        onHttpThread(() -> sink.retryLater(new LlmException(429, "come back in a minute"), Duration.ofSeconds(60)));
+
+        assertEndsWithoutRetry(listener, "come back in a minute");
+    }
+
+    @Test
+    void theTurnLimitEndsAReplyThatKeepsTrickling() throws Exception {
+        RecordingLlmListener listener = new RecordingLlmListener();
+        start(listener, turnLimit(Duration.ofMillis(300)), 2);
+        ReplySink sink = nextAttempt();
+        Thread trickle = new Thread(() -> {
+            while (!cancelledAttempts.contains(sink)) {
+                sink.token(".");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }, "fake-http");
+        trickle.start();
+
+        LlmException error = listener.awaitError();
+        trickle.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(error.code()).isEqualTo(502);
+        assertThat(error).hasMessage("m did not finish its reply within 300 ms");
+        assertThat(cancelledAttempts).containsExactly(sink);
+        assertThat(listener.text()).startsWith(".");
         listener.assertClean();
     }
 
     @Test
     void timeoutCancelsTheAttemptWhoseFailureCarriesTheTimeout() throws Exception {
         RecordingLlmListener listener = new RecordingLlmListener();
-        start(listener, new LlmTimeouts(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(30)));
+        start(listener, new LlmTimeouts(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(30),
+                Duration.ofSeconds(30)));
         ReplySink sink = nextAttempt();
 
         LlmException error = listener.awaitError();
@@ -130,6 +179,10 @@ class StreamingCallTest {
     }
 
     private StreamingCall start(LlmListener listener, LlmTimeouts timeouts) {
+        return start(listener, timeouts, LlmSettings.DEFAULT_RETRIES);
+    }
+
+    private StreamingCall start(LlmListener listener, LlmTimeouts timeouts, int retries) {
         return StreamingCall.start("test", sink -> {
             attempts.add(sink);
             return () -> {
@@ -137,7 +190,18 @@ class StreamingCallTest {
                 // Like OkHttp: a cancelled call reports its failure on its own thread.
                 new Thread(() -> sink.failed(new IOException("Canceled"), false)).start();
             };
-        }, listener, scheduler, timeouts, FAILURES);
+        }, listener, scheduler, timeouts, retries, FAILURES);
+    }
+
+    /** Timeouts where only the turn limit can strike. */
+    private static LlmTimeouts turnLimit(Duration turn) {
+        return new LlmTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30), turn);
+    }
+
+    private void assertEndsWithoutRetry(RecordingLlmListener listener, String message) throws InterruptedException {
+        assertThat(listener.awaitError()).hasMessage(message);
+        assertThat(attempts).as("attempts started after the error").isEmpty();
+        listener.assertClean();
     }
 
     private ReplySink nextAttempt() throws InterruptedException {

@@ -60,11 +60,35 @@ class StreamRequestTest {
         "/ws/chat/stream?message=hi&rate=fast             | 400 | rate must be a number",
         "/ws/chat/stream?message=%E0%A4                   | 400 | not valid percent-encoding",
         "/ws/chat/stream?message=100%                     | 400 | not valid percent-encoding",
+        "/ws/chat/stream?message=hi&language=english      | 400 | language must look like en_US",
+        "/ws/chat/stream?message=hi&language=en_US%0Ax    | 400 | language must look like en_US",
+        "/ws/chat/stream?message=hi&language=e            | 400 | language must look like en_US",
+        "/ws/chat/stream?message=hi&voice=../../etc/passwd | 400 | voice must be a voice id",
+        "/ws/chat/stream?message=hi&voice=a%20b           | 400 | voice must be a voice id",
+        "/ws/chat/stream?message=hi&voice=%3Cscript%3E    | 400 | voice must be a voice id",
     })
     void badRequestsAreRefusedWithTheirCode(String target, int code, String message) {
         assertThatThrownBy(() -> parse(target))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(code))
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void voiceAndLanguageHaveLengthLimitsAndRefusalsAreShortened() throws Exception {
+        assertThat(parse("/x?message=hi&voice=" + "v".repeat(100)).voice()).hasSize(100);
+        assertThatThrownBy(() -> parse("/x?message=hi&voice=" + "v".repeat(101)))
+                .isInstanceOf(RequestException.class).hasMessageNotContaining("v".repeat(41));
+        assertThat(parse("/x?message=hi&language=zh-Hans-CN").language()).isEqualTo("zh-Hans-CN");
+        assertThatThrownBy(() -> parse("/x?message=hi&language=en-a-b-c-d"))
+                .isInstanceOf(RequestException.class);
+    }
+
+    @Test
+    void theTokenIsHiddenFromLoggedTargets() {
+        assertThat(QueryString.redacted("/ws/chat/stream?token=s3cret&message=hi&xtoken=keep"))
+                .isEqualTo("/ws/chat/stream?token=<redacted>&message=hi&xtoken=keep");
+        assertThat(QueryString.redacted("/ws/chat/stream?message=hi&token=s3cret"))
+                .isEqualTo("/ws/chat/stream?message=hi&token=<redacted>");
     }
 
     @Test

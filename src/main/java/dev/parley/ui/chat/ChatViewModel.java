@@ -175,6 +175,10 @@ public final class ChatViewModel {
         } else if (event instanceof ChatEvent.Audio audio) {
             exchange.playback().enqueue(audio.pcm(), new SpokenChunk(exchange.reply(),
                     new MessageItem.SpokenRange(audio.start(), audio.end())));
+        } else if (event instanceof ChatEvent.NotSaved notSaved) {
+            if (isCurrent) {
+                banner.set(ErrorBanner.forCode(507, notSaved.message(), providerName.get()));
+            }
         } else if (event instanceof ChatEvent.Completed completed) {
             exchange.reply().setText(completed.text());
             var metrics = completed.metrics();

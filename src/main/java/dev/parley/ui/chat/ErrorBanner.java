@@ -21,6 +21,8 @@ public record ErrorBanner(String message, String fix) {
                     ? "Start Ollama with `ollama serve`, or check its URL in Settings (Ctrl+,)."
                     : "Check the base URL in Settings (Ctrl+,) and your network connection.";
             case 502 -> "The server failed or stopped mid-reply: send the message again.";
+            case 507 -> "The reply is shown but not kept: free some disk space, or make the data folder"
+                    + " (PARLEY_DATA_DIR) writable.";
             case 409 -> "This conversation is busy answering elsewhere: wait for it to finish.";
             default -> "Try again; if it keeps failing, run with LOG_LEVEL=debug and check the log.";
         };

@@ -164,6 +164,23 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aReplyThatCannotBeSavedIsShownInFullWithABannerSayingSo() throws Exception {
+        Path conversations = dir.resolve("data").resolve("conversations");
+        // Root ignores permissions, so the folder is made unwritable by replacing it with a file.
+        java.nio.file.Files.delete(conversations);
+        java.nio.file.Files.writeString(conversations, "not a folder");
+        upstream.enqueue(OpenAiScript.reply("Shown", " anyway."));
+        send("hi");
+        ui.await("the reply", () -> !chat.replyingProperty().get() && chat.messages().size() == 2);
+
+        assertThat(ui.call(() -> chat.messages().get(1).text())).isEqualTo("Shown anyway.");
+        assertThat(ui.call(() -> chat.messages().get(1).isInterrupted())).isFalse();
+        ErrorBanner banner = ui.call(() -> chat.bannerProperty().get());
+        assertThat(banner.message()).isEqualTo("the reply could not be saved: the conversations folder is a file");
+        assertThat(banner.fix()).contains("disk space", "PARLEY_DATA_DIR");
+    }
+
+    @Test
     void openingAConversationShowsItsMessagesAndNewConversationClears() throws Exception {
         Conversation stored = Conversation.empty("old", java.time.Instant.parse("2026-11-01T00:00:00Z"))
                 .append(new dev.parley.chat.StoredMessage(Role.USER, "Question?", java.time.Instant.EPOCH, false))

@@ -18,6 +18,7 @@ final class HelpText {
                   java -jar parley.jar --list-voices [LANG]              list the Piper voice catalogue
                   java -jar parley.jar --download-voice ID [ID...]       install Piper voices, verified
                   java -jar parley.jar --bench-voices                    measure every installed voice
+                  java -jar parley.jar --bench [OPTIONS]                 measure latency, speech and memory
 
                 Flags:
                   --headless        no window: the WebSocket/HTTP server only
@@ -27,6 +28,12 @@ final class HelpText {
                   --list-voices     catalogue voices with quality and size; installed ones are marked
                   --download-voice  download voices into PARLEY_MODELS_DIR, checking size and MD5
                   --bench-voices    real-time factor and latency of every installed voice
+                  --bench           relay latency, time to first token and audio, underruns, voices,
+                                    memory and start, with a scripted provider (no network); writes
+                                    docs/BENCHMARKS.md and docs/benchmarks.png (about 2 minutes).
+                                    Options after it: --quick (seconds), --reps N (3),
+                                    --clients 1,50,200, --speech-up-to N (50: larger runs are
+                                    text only), --out DIR (docs)
                   --help, -h        this text
                   --version         the version
 

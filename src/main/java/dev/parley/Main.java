@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.bench.Bench;
+import dev.parley.bench.VoiceBench;
 import dev.parley.config.CommandLine;
 import dev.parley.config.Config;
 import dev.parley.config.ConfigException;
@@ -66,6 +68,7 @@ public final class Main {
                     line.arguments().isEmpty() ? null : line.arguments().get(0), out, err);
             case DOWNLOAD_VOICES -> voiceCommands(config).downloadVoices(line.arguments(), out, err);
             case BENCH_VOICES -> VoiceBench.run(config, out, err);
+            case BENCH -> Bench.run(config, line.arguments(), out, err);
             case WINDOW -> DesktopLauncher.launch(settings, err);
             case HELP, VERSION -> throw new IllegalStateException("handled above");
         };

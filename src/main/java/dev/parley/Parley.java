@@ -15,6 +15,7 @@ import dev.parley.server.AccessToken;
 import dev.parley.server.Health;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerOptions;
+import dev.parley.server.SpeechResolver;
 import dev.parley.tts.EspeakCommand;
 import dev.parley.tts.EspeakEngine;
 import dev.parley.tts.EspeakPhonemizer;
@@ -120,13 +121,18 @@ public final class Parley implements AutoCloseable {
                 new ServerOptions(config.host(), config.port(), config.allowedOrigins(), token(), settings.maxReplies(),
                         settings.maxConnections(), settings.handshakeTimeout(), settings.sendQueueBytes(),
                         settings.maxUrlBytes(), Version.get()),
-                chat, (language, voice, rate) -> speech.resolve(language, voice, rate), this::health, this::voices);
+                chat, speechResolver(), this::health, this::voices);
         next.start();
         if (server != null) {
             server.stop();
         }
         server = next;
         return next;
+    }
+
+    /** Chooses each stream's voice with the settings current when the stream starts. */
+    public SpeechResolver speechResolver() {
+        return (language, voice, rate) -> speech.resolve(language, voice, rate);
     }
 
     /**

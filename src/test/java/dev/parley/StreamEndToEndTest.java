@@ -141,6 +141,9 @@ class StreamEndToEndTest {
         assertThat(metrics.get("first_audio_ms").isNumber()).isTrue();
         assertThat(metrics.get("total_ms").asLong()).isGreaterThanOrEqualTo(metrics.get("first_audio_ms").asLong());
         assertThat(metrics.has("tokens_per_s")).isTrue();
+        assertThat(metrics.get("first_chunk_ms").asLong()).isLessThanOrEqualTo(metrics.get("first_audio_ms").asLong());
+        assertThat(metrics.get("first_synthesis_ms").isNumber()).isTrue();
+        assertThat(metrics.get("underruns").isInt()).isTrue();
 
         List<JsonNode> audio = client.received("audio_chunk");
         assertThat(audio).hasSizeGreaterThanOrEqualTo(2);
@@ -362,6 +365,8 @@ class StreamEndToEndTest {
             assertThat(end.get("status").asText()).isEqualTo("complete");
             assertThat(end.get("text").asText()).isEqualTo("Text only. No voice today.");
             assertThat(end.get("metrics").get("first_audio_ms").isNull()).isTrue();
+            assertThat(end.get("metrics").get("first_synthesis_ms").isNull()).isTrue();
+            assertThat(end.get("metrics").get("first_chunk_ms").isNumber()).isTrue();
             assertThat(client.received("token")).hasSize(2);
             assertThat(client.received("audio_chunk")).isEmpty();
 

@@ -65,6 +65,9 @@ final class RunningTurn implements ChatTurn, LlmListener {
     private long firstTokenNanos;
     private long lastTokenNanos;
     private long firstAudioNanos;
+    private long firstChunkNanos;
+    private long firstSynthesisNanos;
+    private final PlaybackSchedule playback = new PlaybackSchedule();
     // Written before the turn streams and by the one thread that ends it.
     private volatile IOException saveFailure;
 
@@ -206,8 +209,14 @@ final class RunningTurn implements ChatTurn, LlmListener {
 
     /** Called under the lock: queues synthesis of a chunk after the turn's previous one. */
     private void speakLater(SpeechChunk chunk) {
+        if (chunk.spoken().isBlank()) {
+            return;
+        }
+        if (firstChunkNanos == 0) {
+            firstChunkNanos = System.nanoTime();
+        }
         Synthesizer synthesizer = request.synthesizer();
-        if (synthesizer == null || chunk.spoken().isBlank()) {
+        if (synthesizer == null) {
             return;
         }
         speech = speech.thenRunAsync(() -> speak(synthesizer, chunk), synthesisPool)
@@ -222,6 +231,7 @@ final class RunningTurn implements ChatTurn, LlmListener {
             return;
         }
         Pcm pcm;
+        long synthesisStart = System.nanoTime();
         try {
             pcm = synthesizer.synthesize(chunk.spoken());
         } catch (TtsException | RuntimeException e) {
@@ -235,9 +245,12 @@ final class RunningTurn implements ChatTurn, LlmListener {
             if (state == State.DONE) {
                 return;
             }
+            long now = System.nanoTime();
             if (audioIndex == 0) {
-                firstAudioNanos = System.nanoTime();
+                firstAudioNanos = now;
+                firstSynthesisNanos = now - synthesisStart;
             }
+            playback.arrived(now, pcm.samples().length * 1_000_000_000L / pcm.sampleRate());
             deliver(new ChatEvent.Audio(audioIndex++, chunk.spoken(), pcm, chunk.start(), chunk.end()));
         }
     }
@@ -314,7 +327,10 @@ final class RunningTurn implements ChatTurn, LlmListener {
                 audioIndex == 0 ? null : millis(firstAudioNanos - startNanos),
                 tokens,
                 Math.round(tokensPerSecond * 10) / 10.0,
-                millis(now - startNanos));
+                millis(now - startNanos),
+                firstChunkNanos == 0 ? null : millis(firstChunkNanos - startNanos),
+                audioIndex == 0 ? null : millis(firstSynthesisNanos),
+                playback.underruns());
     }
 
     private static long millis(long nanos) {

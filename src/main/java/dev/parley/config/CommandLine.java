@@ -9,12 +9,13 @@ import java.util.List;
  * @param mode what to do
  * @param host {@code --host}, or {@code null}
  * @param port {@code --port}, or {@code null}
- * @param arguments the operands of {@code --list-voices} (a language) and {@code --download-voice} (ids)
+ * @param arguments the operands of {@code --list-voices} (a language) and {@code --download-voice} (ids),
+ *     or everything after {@code --bench} (its own options)
  */
 public record CommandLine(Mode mode, String host, String port, List<String> arguments) {
 
     /** What Parley was asked to do. */
-    public enum Mode { WINDOW, HEADLESS, HELP, VERSION, LIST_VOICES, DOWNLOAD_VOICES, BENCH_VOICES }
+    public enum Mode { WINDOW, HEADLESS, HELP, VERSION, LIST_VOICES, DOWNLOAD_VOICES, BENCH_VOICES, BENCH }
 
     public CommandLine {
         arguments = List.copyOf(arguments);
@@ -55,6 +56,12 @@ public record CommandLine(Mode mode, String host, String port, List<String> argu
                 case "--list-voices" -> mode = only(mode, Mode.LIST_VOICES, arg);
                 case "--download-voice" -> mode = only(mode, Mode.DOWNLOAD_VOICES, arg);
                 case "--bench-voices" -> mode = only(mode, Mode.BENCH_VOICES, arg);
+                case "--bench" -> {
+                    // The benchmark has options of its own; it reads them.
+                    mode = only(mode, Mode.BENCH, arg);
+                    operands.addAll(List.of(args).subList(i + 1, args.length));
+                    i = args.length;
+                }
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new ConfigException("unknown option " + arg + " (see --help)");
@@ -72,7 +79,7 @@ public record CommandLine(Mode mode, String host, String port, List<String> argu
         if (mode == Mode.LIST_VOICES && operands.size() > 1) {
             throw new ConfigException("--list-voices takes at most one language, e.g. --list-voices en_US");
         }
-        if (!operands.isEmpty() && mode != Mode.DOWNLOAD_VOICES && mode != Mode.LIST_VOICES) {
+        if (!operands.isEmpty() && mode != Mode.DOWNLOAD_VOICES && mode != Mode.LIST_VOICES && mode != Mode.BENCH) {
             throw new ConfigException("unexpected argument '" + operands.get(0) + "' (see --help)");
         }
         return new CommandLine(mode, host, port, operands);

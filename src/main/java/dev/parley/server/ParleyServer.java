@@ -42,6 +42,12 @@ public final class ParleyServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
     private static final int MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+    /**
+     * Connections the kernel may queue before they are accepted. Java's default, 50, drops the
+     * rest of a burst (a script opening 200 streams at once), whose connects then retry after a
+     * second.
+     */
+    private static final int ACCEPT_BACKLOG = 512;
 
     private final Endpoint endpoint;
     private final ChatService chat;
@@ -185,6 +191,7 @@ public final class ParleyServer {
             super(address, 2, List.of(draft));
             setReuseAddr(true);
             setTcpNoDelay(true);
+            setMaxPendingConnections(ACCEPT_BACKLOG);
             setConnectionLostTimeout(60);
             setWebSocketFactory(gate);
         }

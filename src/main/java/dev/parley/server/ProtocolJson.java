@@ -131,6 +131,9 @@ final class ProtocolJson {
         node.put("tokens", metrics.tokens());
         node.put("tokens_per_s", metrics.tokensPerSecond());
         node.put("total_ms", metrics.totalMs());
+        node.put("first_chunk_ms", metrics.firstChunkMs());
+        node.put("first_synthesis_ms", metrics.firstSynthesisMs());
+        node.put("underruns", metrics.underruns());
         return node;
     }
 

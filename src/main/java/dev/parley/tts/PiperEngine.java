@@ -58,7 +58,10 @@ public final class PiperEngine implements TtsEngine, AutoCloseable {
      * @param intraOpThreads ONNX Runtime threads per inference, e.g. {@link #defaultIntraOpThreads()}
      */
     public PiperEngine(VoiceLibrary library, EspeakPhonemizer phonemizer, int intraOpThreads) {
-        this(library, phonemizer, intraOpThreads, OrtEnvironment.getEnvironment()::createSession);
+        // A lambda, not OrtEnvironment.getEnvironment()::createSession, which would load ONNX Runtime's
+        // native library now: about half a second of every start, even without a Piper voice.
+        this(library, phonemizer, intraOpThreads,
+                (modelPath, options) -> OrtEnvironment.getEnvironment().createSession(modelPath, options));
     }
 
     PiperEngine(VoiceLibrary library, EspeakPhonemizer phonemizer, int intraOpThreads, PiperModel.SessionOpener opener) {

@@ -81,6 +81,10 @@ class ChatServiceTest {
         assertThat(completed.metrics().tokens()).isEqualTo(4);
         assertThat(completed.metrics().ttftMs()).isNotNull();
         assertThat(completed.metrics().firstAudioMs()).isNotNull();
+        assertThat(completed.metrics().firstChunkMs()).isNotNull()
+                .isLessThanOrEqualTo(completed.metrics().firstAudioMs());
+        assertThat(completed.metrics().firstSynthesisMs()).isNotNull()
+                .isLessThanOrEqualTo(completed.metrics().firstAudioMs());
     }
 
     @Test

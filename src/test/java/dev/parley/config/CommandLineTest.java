@@ -35,6 +35,15 @@ class CommandLineTest {
         assertThat(CommandLine.parse("--version").mode()).isEqualTo(Mode.VERSION);
     }
 
+    @Test
+    void benchTakesEverythingAfterItAsItsOwnOptions() throws Exception {
+        CommandLine bench = CommandLine.parse("--bench", "--reps", "2", "--port", "9");
+        assertThat(bench.mode()).isEqualTo(Mode.BENCH);
+        assertThat(bench.arguments()).containsExactly("--reps", "2", "--port", "9");
+        assertThat(bench.port()).isNull();
+        assertThat(CommandLine.parse("--bench").arguments()).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--frobnicate              | unknown option --frobnicate",
@@ -42,6 +51,7 @@ class CommandLineTest {
         "--download-voice          | --download-voice needs at least one voice id",
         "--headless extra          | unexpected argument 'extra'",
         "--headless --bench-voices | --bench-voices cannot be combined",
+        "--headless --bench        | --bench cannot be combined",
         "--list-voices en de       | --list-voices takes at most one language",
     })
     void mistakesAreExplained(String args, String message) {

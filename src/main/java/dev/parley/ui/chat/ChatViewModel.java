@@ -182,7 +182,9 @@ public final class ChatViewModel {
         } else if (event instanceof ChatEvent.Completed completed) {
             exchange.reply().setText(completed.text());
             var metrics = completed.metrics();
-            figures.set(new TurnFigures(metrics.ttftMs(), metrics.firstAudioMs(), metrics.tokensPerSecond(), null));
+            // The pipeline's underruns stand until the player reports what it really played.
+            figures.set(new TurnFigures(metrics.ttftMs(), metrics.firstAudioMs(), metrics.tokensPerSecond(),
+                    metrics.firstAudioMs() == null ? null : metrics.underruns()));
             finish(exchange, false);
         } else if (event instanceof ChatEvent.Cancelled) {
             finish(exchange, true);

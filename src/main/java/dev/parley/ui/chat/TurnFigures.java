@@ -6,7 +6,8 @@ package dev.parley.ui.chat;
  * @param ttftMs time to the first token
  * @param firstAudioMs time to the first audio chunk
  * @param tokensPerSecond generation rate
- * @param underruns times playback starved while more speech was coming
+ * @param underruns times playback starved while more speech was coming: first the pipeline's
+ *     count for a listener playing in real time, then, once the turn has played, the player's own
  */
 public record TurnFigures(Long ttftMs, Long firstAudioMs, Double tokensPerSecond, Integer underruns) {
 

@@ -102,7 +102,8 @@ class ChatViewModelTest {
         assertThat(figures.ttftMs()).isNotNull();
         assertThat(figures.firstAudioMs()).isNotNull();
 
-        ui.await("speech to end", () -> chat.figuresProperty().get().underruns() != null);
+        ui.await("speech to end", () -> highlighted.size() == 2 && !chat.speakingProperty().get());
+        assertThat(ui.call(() -> chat.figuresProperty().get().underruns())).isNotNull();
         assertThat(lines.played()).isNotEmpty();
         String text = ui.call(reply::text);
         assertThat(highlighted).extracting(r -> text.substring(r.start(), r.end()).strip())

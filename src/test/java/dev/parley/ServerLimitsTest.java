@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.parley.server.ParleyServer;
+import dev.parley.testing.InstantOpenAi;
 import dev.parley.testing.OpenAiScript;
 import dev.parley.testing.TestConfig;
 import java.io.IOException;
@@ -63,8 +64,12 @@ class ServerLimitsTest {
         apps.forEach(Parley::close);
     }
 
-    /** A text-only app with these settings; returns its server's port. */
+    /** A text-only app with these settings, answered by {@link #upstream}; returns its server. */
     private ParleyServer start(Map<String, String> settings) throws Exception {
+        return start(settings, upstream.url("/v1").toString());
+    }
+
+    private ParleyServer start(Map<String, String> settings, String upstreamUrl) throws Exception {
         Map<String, String> env = new HashMap<>(settings);
         env.put("PARLEY_ESPEAK_NG", dir.resolve("no-espeak-ng").toString());
         OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
@@ -73,8 +78,7 @@ class ServerLimitsTest {
                 canceled.add(call.request().url().toString());
             }
         }).build();
-        Parley parley = Parley.create(TestConfig.openAi(dir.resolve("app" + apps.size()),
-                upstream.url("/v1").toString(), env), http);
+        Parley parley = Parley.create(TestConfig.openAi(dir.resolve("app" + apps.size()), upstreamUrl, env), http);
         apps.add(parley);
         return parley.startServer();
     }
@@ -284,33 +288,37 @@ class ServerLimitsTest {
         return total;
     }
 
-    /**
-     * MockWebServer takes about 45 ms to answer on loopback (it writes headers and body
-     * separately), so the thousand replies run in 25 lanes of 40 one after another.
-     */
     @Test
-    void aThousandRepliesLeaveNoThreadsOrFileDescriptorsBehind() throws Exception {
-        ParleyServer server = start(Map.of("PARLEY_MAX_REPLIES", "32"));
-        answerEveryRequest(OpenAiScript.reply("Hi."));
-        UnixOperatingSystemMXBean os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        // The warm-up runs as many at once as the measured run, so that pools have grown to size.
-        inLanes(server.port(), 25, 4);
-        awaitTrue(() -> server.sockets() == 0, "every socket closed");
-        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        long serverThreadsBefore = serverThreads();
-        long descriptorsBefore = os.getOpenFileDescriptorCount();
+    void aThousandSequentialRepliesLeaveNoThreadsOrFileDescriptorsBehind() throws Exception {
+        try (InstantOpenAi instant = new InstantOpenAi("Hi.")) {
+            ParleyServer server = start(Map.of(), instant.baseUrl());
+            UnixOperatingSystemMXBean os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            oneAfterAnother(server.port(), 50);
+            awaitTrue(() -> server.sockets() == 0, "every socket closed");
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            long serverThreadsBefore = serverThreads();
+            long descriptorsBefore = os.getOpenFileDescriptorCount();
 
-        inLanes(server.port(), 25, 40);
+            oneAfterAnother(server.port(), 1_000);
 
-        awaitTrue(() -> server.sockets() == 0, "every socket closed");
-        // A leak of one per reply would be a thousand; the slack is for pools shared with other
-        // tests in this JVM (HTTP clients, MockWebServer) that grow and shrink on their own.
-        awaitTrue(() -> os.getOpenFileDescriptorCount() <= descriptorsBefore + 20,
-                "open file descriptors back near " + descriptorsBefore);
-        awaitTrue(() -> serverThreads() <= serverThreadsBefore, "server threads back to " + serverThreadsBefore);
-        awaitTrue(() -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore + 25,
-                "live threads back near " + threadsBefore);
-        assertThat(upstream.getRequestCount()).isEqualTo(1100);
+            awaitTrue(() -> server.sockets() == 0, "every socket closed");
+            // A leak of one per reply would be a thousand; the slack is for pools shared with other
+            // tests in this JVM (HTTP clients, MockWebServer) that grow and shrink on their own.
+            awaitTrue(() -> os.getOpenFileDescriptorCount() <= descriptorsBefore + 20,
+                    "open file descriptors back near " + descriptorsBefore);
+            awaitTrue(() -> serverThreads() <= serverThreadsBefore, "server threads back to " + serverThreadsBefore);
+            awaitTrue(() -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore + 25,
+                    "live threads back near " + threadsBefore);
+            assertThat(instant.requestCount()).isEqualTo(1_050);
+        }
+    }
+
+    private static void oneAfterAnother(int port, int replies) throws Exception {
+        for (int i = 0; i < replies; i++) {
+            WsTestClient client = WsTestClient.connect(port, "message=hello");
+            assertThat(client.awaitEnd().get("status").asText()).isEqualTo("complete");
+            assertThat(client.awaitClose()).isEqualTo(1000);
+        }
     }
 
     /** Live threads of the server: its own pools and Java-WebSocket's selector and workers. */
@@ -319,30 +327,6 @@ class ServerLimitsTest {
                 .filter(name -> name.startsWith("parley-ws") || name.startsWith("parley-connection")
                         || name.startsWith("WebSocket"))
                 .count();
-    }
-
-    /** Runs {@code lanes} lanes of {@code each} replies, one after another within a lane. */
-    private static void inLanes(int port, int lanes, int each) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(lanes);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int lane = 0; lane < lanes; lane++) {
-                running.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) {
-                        WsTestClient client = WsTestClient.connect(port, "message=hello");
-                        assertThat(client.awaitEnd().get("status").asText()).isEqualTo("complete");
-                        assertThat(client.awaitClose()).isEqualTo(1000);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> lane : running) {
-                lane.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        }
     }
 
     /** Polls for up to 10 s; a hang guard, not a timing assertion. */

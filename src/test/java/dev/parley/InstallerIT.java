@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.config.ConfigLoader;
 import dev.parley.testing.OpenAiScript;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -155,8 +156,7 @@ class InstallerIT {
     private int start(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder builder = launcher(args);
         // Nothing of the user running the test: their folders, their key.
-        builder.environment().keySet().removeIf(name -> name.startsWith("XDG_") || name.startsWith("PARLEY_")
-                || name.startsWith("OPENAI_") || name.startsWith("OLLAMA_") || name.equals("LLM_PROVIDER"));
+        ConfigLoader.forgetSettings(builder.environment());
         builder.environment().put("HOME", dir.resolve("home").toString());
         builder.environment().putAll(env);
         parley = builder.redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.config.ConfigLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +35,8 @@ final class HeadlessStart {
     }
 
     /**
-     * @param env settings for the child on top of this process's environment
+     * @param env the child's settings; the user's own settings in this process's environment are
+     *     not passed on
      * @param starts how many times to start it
      * @param provider the provider {@code env} points the child at
      */
@@ -70,6 +72,7 @@ final class HeadlessStart {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.parley.Main", "--headless", "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ConfigLoader.forgetSettings(builder.environment());
         builder.environment().putAll(env);
         builder.environment().put("LOG_LEVEL", "info");
         return builder.start();

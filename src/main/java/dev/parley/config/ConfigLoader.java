@@ -218,6 +218,19 @@ public final class ConfigLoader {
         return present(value) ? path(new Raw(value.strip(), SettingSource.ENVIRONMENT, name), null) : defaultConfigDir();
     }
 
+    /**
+     * Removes from {@code environment} every variable a loader reads: the settings and the
+     * per-user folder variables. For starting a child Parley that must see only the settings its
+     * parent gives it, not the user's (a user's {@code PARLEY_TOKEN} or {@code PARLEY_HOST} would
+     * change what the child serves).
+     */
+    public static void forgetSettings(Map<String, String> environment) {
+        for (Setting setting : Setting.values()) {
+            environment.remove(setting.name());
+        }
+        environment.keySet().removeAll(List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "APPDATA"));
+    }
+
     /** The per-user config folder of this OS: XDG on Linux, Application Support on macOS, APPDATA on Windows. */
     Path defaultConfigDir() {
         return userFolder("XDG_CONFIG_HOME", Path.of(".config", "parley"));

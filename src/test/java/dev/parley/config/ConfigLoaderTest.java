@@ -31,6 +31,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void forgettingSettingsLeavesAChildOnlyWhatItIsGiven() {
+        Map<String, String> environment = new HashMap<>(Map.of("PATH", "/usr/bin", "HOME", "/home/ada",
+                "PARLEY_TOKEN", "secret", "PARLEY_HOST", "0.0.0.0", "OPENAI_API_KEY", "sk-live",
+                "SYSTEM_PROMPT", "Be terse.", "LOG_LEVEL", "debug", "XDG_DATA_HOME", "/data", "XDG_CONFIG_HOME", "/cfg"));
+
+        ConfigLoader.forgetSettings(environment);
+
+        assertThat(environment).containsOnlyKeys("PATH", "HOME");
+    }
+
+    @Test
     void defaultsWithoutKeyUseOllama() throws Exception {
         Config config = load(Map.of());
         assertThat(config.provider()).isEqualTo(Provider.OLLAMA);

@@ -3,7 +3,8 @@
 //
 //   node tools/test_streaming.js "Hello, how are you?" en_US [conversation_id]
 //
-// Environment: PARLEY_URL (default ws://127.0.0.1:8085), PARLEY_VOICE (optional voice id),
+// Environment: PARLEY_URL (default ws://127.0.0.1:8085), PARLEY_VOICE (optional: one voice id),
+// PARLEY_TOKEN (the server's access token, sent as "Authorization: Bearer", when it has one),
 // PARLEY_SAVE_AUDIO (optional folder: each audio chunk is written there as chunk-N.wav).
 // Exits 0 on "complete", 1 on an "error" message or a connection failure, 2 on bad usage.
 'use strict';
@@ -45,7 +46,8 @@ let failed = false;
 let finished = false;
 
 console.log(`${stamp()} connecting to ${url}`);
-const ws = new WebSocket(url);
+const headers = process.env.PARLEY_TOKEN ? { Authorization: `Bearer ${process.env.PARLEY_TOKEN}` } : {};
+const ws = new WebSocket(url, { headers });
 
 ws.on('open', () => console.log(`${stamp()} connected`));
 

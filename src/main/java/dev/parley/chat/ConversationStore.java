@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +38,14 @@ import org.slf4j.LoggerFactory;
  * never stops start-up, listing or loading. A file whose id does not match its name is skipped and
  * left alone (it is valid, just misplaced). Temporary files left by a crash are deleted at start.
  *
- * <p>Thread-safe; every change is a read-modify-write under one lock, so a rename or delete from
- * the window and a reply being saved never undo each other. The store also serialises turns:
- * {@link #tryBeginTurn} lets one turn at a time run per conversation. Change listeners are called
- * on the thread that made the change, after it is on disk.
+ * <p>Thread-safe. Every change to a conversation is a read-modify-write under that conversation's
+ * own write lock, held until the file is on disk, so a rename or delete from the window and a reply
+ * being saved never undo each other and two saves of one conversation reach the disk in the order
+ * they took the lock. The store-wide lock guards only the in-memory list and cache, never a disk
+ * flush: saves of different conversations run their fsyncs side by side, and listing does not wait
+ * for any of them. The store also serialises turns: {@link #tryBeginTurn} lets one turn at a time
+ * run per conversation. Change listeners are called on the thread that made the change, after it is
+ * on disk.
  */
 public final class ConversationStore {
 
@@ -58,6 +64,8 @@ public final class ConversationStore {
         }
     };
     private final Set<String> busy = new HashSet<>();
+    // Guarded by this. Only conversations being changed have an entry, so the map stays small.
+    private final Map<String, WriteLock> writeLocks = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -171,8 +179,8 @@ public final class ConversationStore {
         return found;
     }
 
-    // Requires this. A conversation listed but no longer readable is dropped from the list.
-    private Optional<Conversation> load(String id) {
+    // A conversation listed but no longer readable is dropped from the list.
+    private synchronized Optional<Conversation> load(String id) {
         Conversation cached = recent.get(id);
         if (cached != null || !summaries.containsKey(id)) {
             return Optional.ofNullable(cached);
@@ -201,75 +209,122 @@ public final class ConversationStore {
      *     version is then unchanged on disk
      */
     public void save(Conversation conversation) throws IOException {
-        synchronized (this) {
-            write(conversation);
-        }
+        changing(conversation.id(), () -> write(conversation));
         notifyListeners();
     }
 
     /** Adds a message to a conversation, creating it when it does not exist yet; returns the result. */
     public Conversation append(String id, StoredMessage message) throws IOException {
-        Conversation next;
-        synchronized (this) {
-            next = load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
-            write(next);
-        }
+        Conversation next = changing(id,
+                () -> write(load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message)));
         notifyListeners();
         return next;
     }
 
     /** Adds a message to a conversation unless it has been deleted meanwhile; returns whether it did. */
     public boolean appendIfPresent(String id, StoredMessage message) throws IOException {
-        synchronized (this) {
-            Optional<Conversation> current = load(id);
-            if (current.isEmpty()) {
-                return false;
-            }
-            write(current.get().append(message));
-        }
-        notifyListeners();
-        return true;
-    }
-
-    private void write(Conversation conversation) throws IOException {
-        Path target = file(conversation.id());
-        createFolder();
-        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
-                ConversationJson.write(conversation));
-        summaries.put(conversation.id(), summary(conversation));
-        recent.put(conversation.id(), conversation);
+        return changeIfPresent(id, current -> current.append(message));
     }
 
     /** Gives a conversation a new title; returns false when there is no such conversation. */
     public boolean rename(String id, String title) throws IOException {
-        synchronized (this) {
+        return changeIfPresent(id, current -> current.withTitle(title, clock.instant()));
+    }
+
+    /** Writes a changed version of a conversation that exists; returns false, changing nothing, when none does. */
+    private boolean changeIfPresent(String id, UnaryOperator<Conversation> change) throws IOException {
+        boolean present = changing(id, () -> {
             Optional<Conversation> current = load(id);
-            if (current.isEmpty()) {
-                return false;
+            if (current.isPresent()) {
+                write(change.apply(current.get()));
             }
-            write(current.get().withTitle(title, clock.instant()));
+            return current.isPresent();
+        });
+        if (present) {
+            notifyListeners();
         }
-        notifyListeners();
-        return true;
+        return present;
     }
 
     /** Deletes a conversation from memory and disk; returns false when there was none. */
     public boolean delete(String id) throws IOException {
-        boolean existed;
-        synchronized (this) {
-            existed = summaries.remove(id) != null;
-            recent.remove(id);
+        boolean existed = changing(id, () -> {
+            boolean listed;
+            synchronized (this) {
+                listed = summaries.remove(id) != null;
+                recent.remove(id);
+            }
             try {
                 Files.delete(file(id));
             } catch (NoSuchFileException e) {
                 // already gone: nothing to delete on disk
             }
-        }
+            return listed;
+        });
         if (existed) {
             notifyListeners();
         }
         return existed;
     }
+
+    /**
+     * Writes the file outside the store-wide lock (the caller holds the conversation's write lock,
+     * so no other writer of it runs meanwhile), then updates the list and cache. A failed write
+     * leaves both as they were, matching the earlier version still on disk.
+     *
+     * @return the conversation written
+     */
+    private Conversation write(Conversation conversation) throws IOException {
+        Path target = file(conversation.id());
+        createFolder();
+        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
+                ConversationJson.write(conversation));
+        synchronized (this) {
+            summaries.put(conversation.id(), summary(conversation));
+            recent.put(conversation.id(), conversation);
+        }
+        return conversation;
+    }
+
+    /**
+     * Runs one change of a conversation under its write lock. Lock order: a conversation's write
+     * lock, then the store-wide lock, never the reverse; so nothing holding the store-wide lock
+     * waits for a disk flush.
+     */
+    private <T> T changing(String id, Change<T> change) throws IOException {
+        WriteLock entry;
+        synchronized (this) {
+            entry = writeLocks.computeIfAbsent(id, k -> new WriteLock());
+            entry.users++;
+        }
+        entry.lock.lock();
+        try {
+            return change.run();
+        } finally {
+            entry.lock.unlock();
+            synchronized (this) {
+                if (--entry.users == 0) {
+                    writeLocks.remove(id);
+                }
+            }
+        }
+    }
+
+    /** A conversation's change: reads and writes its file, throwing what the disk reports. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * One conversation's write lock and how many threads hold or wait for it. Fair, so concurrent
+     * saves of one conversation are written in the order they asked.
+     */
+    private static final class WriteLock {
+        final ReentrantLock lock = new ReentrantLock(true);
+        int users;
+    }
+
     /**
      * Marks a conversation as having a turn in progress. Returns false when one already is; the
      * caller then refuses the new turn (error 409).

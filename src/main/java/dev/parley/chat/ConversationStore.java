@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -38,14 +39,14 @@ import org.slf4j.LoggerFactory;
  * never stops start-up, listing or loading. A file whose id does not match its name is skipped and
  * left alone (it is valid, just misplaced). Temporary files left by a crash are deleted at start.
  *
- * <p>Thread-safe. Every change to a conversation is a read-modify-write under that conversation's
- * own write lock, held until the file is on disk, so a rename or delete from the window and a reply
- * being saved never undo each other and two saves of one conversation reach the disk in the order
- * they took the lock. The store-wide lock guards only the in-memory list and cache, never a disk
- * flush: saves of different conversations run their fsyncs side by side, and listing does not wait
- * for any of them. The store also serialises turns: {@link #tryBeginTurn} lets one turn at a time
- * run per conversation. Change listeners are called on the thread that made the change, after it is
- * on disk.
+ * <p>Thread-safe. After start-up a conversation's file is read and written only under that
+ * conversation's own lock, and every change is a read-modify-write held under it until the file is
+ * on disk, so a rename or delete from the window and a reply being saved never undo each other and
+ * two saves of one conversation reach the disk in the order they took the lock. The store-wide lock
+ * guards only the in-memory list and cache, never a disk flush: saves of different conversations
+ * run their fsyncs side by side, and listing does not wait for any of them. The store also
+ * serialises turns: {@link #tryBeginTurn} lets one turn at a time run per conversation. Change
+ * listeners are called on the thread that made the change, after it is on disk.
  */
 public final class ConversationStore {
 
@@ -65,7 +66,7 @@ public final class ConversationStore {
     };
     private final Set<String> busy = new HashSet<>();
     // Guarded by this. Only conversations being changed have an entry, so the map stays small.
-    private final Map<String, WriteLock> writeLocks = new HashMap<>();
+    private final Map<String, FileLock> fileLocks = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -166,20 +167,23 @@ public final class ConversationStore {
      * unreadable since start is moved aside and dropped from the list, and listeners hear of it.
      */
     public Optional<Conversation> find(String id) {
-        Optional<Conversation> found;
-        boolean dropped;
-        synchronized (this) {
-            boolean listed = summaries.containsKey(id);
-            found = load(id);
-            dropped = listed && found.isEmpty();
-        }
-        if (dropped) {
+        AtomicBoolean dropped = new AtomicBoolean();
+        Optional<Conversation> found = underLock(id, () -> {
+            boolean listed;
+            synchronized (this) {
+                listed = summaries.containsKey(id);
+            }
+            Optional<Conversation> loaded = load(id);
+            dropped.set(listed && loaded.isEmpty());
+            return loaded;
+        });
+        if (dropped.get()) {
             notifyListeners();
         }
         return found;
     }
 
-    // A conversation listed but no longer readable is dropped from the list.
+    // The caller holds the conversation's lock. One listed but no longer readable is dropped from the list.
     private synchronized Optional<Conversation> load(String id) {
         Conversation cached = recent.get(id);
         if (cached != null || !summaries.containsKey(id)) {
@@ -209,13 +213,13 @@ public final class ConversationStore {
      *     version is then unchanged on disk
      */
     public void save(Conversation conversation) throws IOException {
-        changing(conversation.id(), () -> write(conversation));
+        underLock(conversation.id(), () -> write(conversation));
         notifyListeners();
     }
 
     /** Adds a message to a conversation, creating it when it does not exist yet; returns the result. */
     public Conversation append(String id, StoredMessage message) throws IOException {
-        Conversation next = changing(id,
+        Conversation next = underLock(id,
                 () -> write(load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message)));
         notifyListeners();
         return next;
@@ -233,7 +237,7 @@ public final class ConversationStore {
 
     /** Writes a changed version of a conversation that exists; returns false, changing nothing, when none does. */
     private boolean changeIfPresent(String id, UnaryOperator<Conversation> change) throws IOException {
-        boolean present = changing(id, () -> {
+        boolean present = underLock(id, () -> {
             Optional<Conversation> current = load(id);
             if (current.isPresent()) {
                 write(change.apply(current.get()));
@@ -248,7 +252,7 @@ public final class ConversationStore {
 
     /** Deletes a conversation from memory and disk; returns false when there was none. */
     public boolean delete(String id) throws IOException {
-        boolean existed = changing(id, () -> {
+        boolean existed = underLock(id, () -> {
             boolean listed;
             synchronized (this) {
                 listed = summaries.remove(id) != null;
@@ -268,7 +272,7 @@ public final class ConversationStore {
     }
 
     /**
-     * Writes the file outside the store-wide lock (the caller holds the conversation's write lock,
+     * Writes the file outside the store-wide lock (the caller holds the conversation's lock,
      * so no other writer of it runs meanwhile), then updates the list and cache. A failed write
      * leaves both as they were, matching the earlier version still on disk.
      *
@@ -287,40 +291,40 @@ public final class ConversationStore {
     }
 
     /**
-     * Runs one change of a conversation under its write lock. Lock order: a conversation's write
-     * lock, then the store-wide lock, never the reverse; so nothing holding the store-wide lock
-     * waits for a disk flush.
+     * Runs what reads or writes a conversation's file under that conversation's lock. Lock order:
+     * a conversation's lock, then the store-wide lock, never the reverse; so nothing holding the
+     * store-wide lock waits for a disk flush.
      */
-    private <T> T changing(String id, Change<T> change) throws IOException {
-        WriteLock entry;
+    private <T, E extends Exception> T underLock(String id, FileWork<T, E> work) throws E {
+        FileLock entry;
         synchronized (this) {
-            entry = writeLocks.computeIfAbsent(id, k -> new WriteLock());
+            entry = fileLocks.computeIfAbsent(id, k -> new FileLock());
             entry.users++;
         }
         entry.lock.lock();
         try {
-            return change.run();
+            return work.run();
         } finally {
             entry.lock.unlock();
             synchronized (this) {
                 if (--entry.users == 0) {
-                    writeLocks.remove(id);
+                    fileLocks.remove(id);
                 }
             }
         }
     }
 
-    /** A conversation's change: reads and writes its file, throwing what the disk reports. */
+    /** What reads or writes one conversation's file, throwing what the disk reports. */
     @FunctionalInterface
-    private interface Change<T> {
-        T run() throws IOException;
+    private interface FileWork<T, E extends Exception> {
+        T run() throws E;
     }
 
     /**
-     * One conversation's write lock and how many threads hold or wait for it. Fair, so concurrent
-     * saves of one conversation are written in the order they asked.
+     * One conversation's lock and how many threads hold or wait for it. Fair, so concurrent saves
+     * of one conversation are written in the order they asked.
      */
-    private static final class WriteLock {
+    private static final class FileLock {
         final ReentrantLock lock = new ReentrantLock(true);
         int users;
     }

@@ -34,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class Parley implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
 
     private final OkHttpClient http;
+    private final boolean ownsConnectionPool;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService synthesisPool;
     private final EspeakCommand espeak;
@@ -64,12 +66,15 @@ public final class Parley implements AutoCloseable {
     private volatile ParleyServer server;
     private String generatedToken;
 
-    private Parley(Config config, OkHttpClient http) throws IOException {
+    private Parley(Config config, OkHttpClient base, boolean ownsConnectionPool) throws IOException {
         this.config = config;
-        this.http = http;
         // OkHttp allows 5 calls per host by default: every stream to one LLM server must run at once.
-        http.dispatcher().setMaxRequestsPerHost(config.server().maxReplies() + 8);
-        http.dispatcher().setMaxRequests(config.server().maxReplies() + 16);
+        // The limits go on a dispatcher of this app's own, so a client shared with others keeps its own.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(config.server().maxReplies() + 8);
+        dispatcher.setMaxRequests(config.server().maxReplies() + 16);
+        this.http = base.newBuilder().dispatcher(dispatcher).build();
+        this.ownsConnectionPool = ownsConnectionPool;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
         this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
         this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
@@ -90,12 +95,16 @@ public final class Parley implements AutoCloseable {
      * @throws IOException when the data folder cannot be created or read
      */
     public static Parley create(Config config) throws IOException {
-        return new Parley(config, new OkHttpClient());
+        return new Parley(config, new OkHttpClient(), true);
     }
 
-    /** Builds everything on a given HTTP client (whose threads {@link #close} then shuts down). */
+    /**
+     * Builds everything on a given HTTP client's settings and connection pool, with a dispatcher
+     * of its own whose limits fit {@code maxReplies}. The given client is left unchanged, and
+     * {@link #close} leaves its connection pool and threads alone: they are the caller's.
+     */
     public static Parley create(Config config, OkHttpClient http) throws IOException {
-        return new Parley(config, http);
+        return new Parley(config, http, false);
     }
 
     /** A provider for these settings, sharing this app's HTTP client and timer; for model lists. */
@@ -189,6 +198,7 @@ public final class Parley implements AutoCloseable {
         return selector;
     }
 
+    /** The client this app's calls go through: its own dispatcher, perhaps a shared connection pool. */
     public OkHttpClient http() {
         return http;
     }
@@ -219,7 +229,9 @@ public final class Parley implements AutoCloseable {
         synthesisPool.shutdownNow();
         scheduler.shutdownNow();
         http.dispatcher().executorService().shutdownNow();
-        http.connectionPool().evictAll();
+        if (ownsConnectionPool) {
+            http.connectionPool().evictAll();
+        }
         try {
             // A voice's native session must not be freed while a synthesis still runs on it.
             synthesisPool.awaitTermination(5, TimeUnit.SECONDS);

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -306,9 +307,16 @@ class StreamEndToEndTest {
 
     @Test
     void fiftyConcurrentStreamsAllComplete() throws Exception {
+        CountDownLatch allUpstream = new CountDownLatch(50);
         upstream.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                allUpstream.countDown();
+                // No answer until all fifty calls are open at once, which OkHttp's default of 5 per host
+                // would prevent; the wait only guards against a hang, failing the queued streams.
+                if (!allUpstream.await(30, TimeUnit.SECONDS)) {
+                    return new MockResponse.Builder().code(400).body("not all streams reached the provider").build();
+                }
                 // Trickled, so all fifty are streaming at the same time.
                 return OpenAiScript.slowReply("Sure, here you go.", " This is one reply among many.");
             }

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,14 @@ import org.slf4j.LoggerFactory;
  * never stops start-up, listing or loading. A file whose id does not match its name is skipped and
  * left alone (it is valid, just misplaced). Temporary files left by a crash are deleted at start.
  *
- * <p>Thread-safe; every change is a read-modify-write under one lock, so a rename or delete from
- * the window and a reply being saved never undo each other. The store also serialises turns:
- * {@link #tryBeginTurn} lets one turn at a time run per conversation. Change listeners are called
- * on the thread that made the change, after it is on disk.
+ * <p>Thread-safe. After start-up a conversation's file is read and written only under that
+ * conversation's own lock, and every change is a read-modify-write held under it until the file is
+ * on disk, so a rename or delete from the window and a reply being saved never undo each other and
+ * two saves of one conversation reach the disk in the order they took the lock. The store-wide lock
+ * guards only the in-memory list and cache, never a disk flush: saves of different conversations
+ * run their fsyncs side by side, and listing does not wait for any of them. The store also
+ * serialises turns: {@link #tryBeginTurn} lets one turn at a time run per conversation. Change
+ * listeners are called on the thread that made the change, after it is on disk.
  */
 public final class ConversationStore {
 
@@ -58,6 +65,8 @@ public final class ConversationStore {
         }
     };
     private final Set<String> busy = new HashSet<>();
+    // Guarded by this. Only conversations being changed have an entry, so the map stays small.
+    private final Map<String, FileLock> fileLocks = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -158,21 +167,24 @@ public final class ConversationStore {
      * unreadable since start is moved aside and dropped from the list, and listeners hear of it.
      */
     public Optional<Conversation> find(String id) {
-        Optional<Conversation> found;
-        boolean dropped;
-        synchronized (this) {
-            boolean listed = summaries.containsKey(id);
-            found = load(id);
-            dropped = listed && found.isEmpty();
-        }
-        if (dropped) {
+        AtomicBoolean dropped = new AtomicBoolean();
+        Optional<Conversation> found = underLock(id, () -> {
+            boolean listed;
+            synchronized (this) {
+                listed = summaries.containsKey(id);
+            }
+            Optional<Conversation> loaded = load(id);
+            dropped.set(listed && loaded.isEmpty());
+            return loaded;
+        });
+        if (dropped.get()) {
             notifyListeners();
         }
         return found;
     }
 
-    // Requires this. A conversation listed but no longer readable is dropped from the list.
-    private Optional<Conversation> load(String id) {
+    // The caller holds the conversation's lock. One listed but no longer readable is dropped from the list.
+    private synchronized Optional<Conversation> load(String id) {
         Conversation cached = recent.get(id);
         if (cached != null || !summaries.containsKey(id)) {
             return Optional.ofNullable(cached);
@@ -201,75 +213,122 @@ public final class ConversationStore {
      *     version is then unchanged on disk
      */
     public void save(Conversation conversation) throws IOException {
-        synchronized (this) {
-            write(conversation);
-        }
+        underLock(conversation.id(), () -> write(conversation));
         notifyListeners();
     }
 
     /** Adds a message to a conversation, creating it when it does not exist yet; returns the result. */
     public Conversation append(String id, StoredMessage message) throws IOException {
-        Conversation next;
-        synchronized (this) {
-            next = load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message);
-            write(next);
-        }
+        Conversation next = underLock(id,
+                () -> write(load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message)));
         notifyListeners();
         return next;
     }
 
     /** Adds a message to a conversation unless it has been deleted meanwhile; returns whether it did. */
     public boolean appendIfPresent(String id, StoredMessage message) throws IOException {
-        synchronized (this) {
-            Optional<Conversation> current = load(id);
-            if (current.isEmpty()) {
-                return false;
-            }
-            write(current.get().append(message));
-        }
-        notifyListeners();
-        return true;
-    }
-
-    private void write(Conversation conversation) throws IOException {
-        Path target = file(conversation.id());
-        createFolder();
-        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
-                ConversationJson.write(conversation));
-        summaries.put(conversation.id(), summary(conversation));
-        recent.put(conversation.id(), conversation);
+        return changeIfPresent(id, current -> current.append(message));
     }
 
     /** Gives a conversation a new title; returns false when there is no such conversation. */
     public boolean rename(String id, String title) throws IOException {
-        synchronized (this) {
+        return changeIfPresent(id, current -> current.withTitle(title, clock.instant()));
+    }
+
+    /** Writes a changed version of a conversation that exists; returns false, changing nothing, when none does. */
+    private boolean changeIfPresent(String id, UnaryOperator<Conversation> change) throws IOException {
+        boolean present = underLock(id, () -> {
             Optional<Conversation> current = load(id);
-            if (current.isEmpty()) {
-                return false;
+            if (current.isPresent()) {
+                write(change.apply(current.get()));
             }
-            write(current.get().withTitle(title, clock.instant()));
+            return current.isPresent();
+        });
+        if (present) {
+            notifyListeners();
         }
-        notifyListeners();
-        return true;
+        return present;
     }
 
     /** Deletes a conversation from memory and disk; returns false when there was none. */
     public boolean delete(String id) throws IOException {
-        boolean existed;
-        synchronized (this) {
-            existed = summaries.remove(id) != null;
-            recent.remove(id);
+        boolean existed = underLock(id, () -> {
+            boolean listed;
+            synchronized (this) {
+                listed = summaries.remove(id) != null;
+                recent.remove(id);
+            }
             try {
                 Files.delete(file(id));
             } catch (NoSuchFileException e) {
                 // already gone: nothing to delete on disk
             }
-        }
+            return listed;
+        });
         if (existed) {
             notifyListeners();
         }
         return existed;
     }
+
+    /**
+     * Writes the file outside the store-wide lock (the caller holds the conversation's lock,
+     * so no other writer of it runs meanwhile), then updates the list and cache. A failed write
+     * leaves both as they were, matching the earlier version still on disk.
+     *
+     * @return the conversation written
+     */
+    private Conversation write(Conversation conversation) throws IOException {
+        Path target = file(conversation.id());
+        createFolder();
+        AtomicFile.replace(target, dir.resolve("." + conversation.id() + ".json.tmp"),
+                ConversationJson.write(conversation));
+        synchronized (this) {
+            summaries.put(conversation.id(), summary(conversation));
+            recent.put(conversation.id(), conversation);
+        }
+        return conversation;
+    }
+
+    /**
+     * Runs what reads or writes a conversation's file under that conversation's lock. Lock order:
+     * a conversation's lock, then the store-wide lock, never the reverse; so nothing holding the
+     * store-wide lock waits for a disk flush.
+     */
+    private <T, E extends Exception> T underLock(String id, FileWork<T, E> work) throws E {
+        FileLock entry;
+        synchronized (this) {
+            entry = fileLocks.computeIfAbsent(id, k -> new FileLock());
+            entry.users++;
+        }
+        entry.lock.lock();
+        try {
+            return work.run();
+        } finally {
+            entry.lock.unlock();
+            synchronized (this) {
+                if (--entry.users == 0) {
+                    fileLocks.remove(id);
+                }
+            }
+        }
+    }
+
+    /** What reads or writes one conversation's file, throwing what the disk reports. */
+    @FunctionalInterface
+    private interface FileWork<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * One conversation's lock and how many threads hold or wait for it. Fair, so concurrent saves
+     * of one conversation are written in the order they asked.
+     */
+    private static final class FileLock {
+        final ReentrantLock lock = new ReentrantLock(true);
+        int users;
+    }
+
     /**
      * Marks a conversation as having a turn in progress. Returns false when one already is; the
      * caller then refuses the new turn (error 409).

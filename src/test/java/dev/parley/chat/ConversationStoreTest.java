@@ -2,16 +2,25 @@ package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.llm.ChatMessage.Role;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +180,93 @@ class ConversationStoreTest {
         assertThat(names()).containsExactly("full.json");
         assertThat(new ConversationStore(dir, clock).find("full").orElseThrow().messages())
                 .extracting(StoredMessage::content).containsExactly("first");
+    }
+
+    @Test
+    void concurrentChangesOfManyConversationsLoseNothingAndKeepEachWritersOrder() throws Exception {
+        ConversationStore store = new ConversationStore(dir, clock);
+        int conversations = 6;
+        int writersEach = 3;
+        int messagesEach = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(conversations * writersEach + 1);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < conversations * writersEach; w++) {
+                String id = "c" + w % conversations;
+                String writer = "w" + w;
+                writers.add(pool.submit(() -> {
+                    for (int m = 0; m < messagesEach; m++) {
+                        store.append(id, message(Role.USER, writer + "-" + m, "2026-11-27T10:00:01Z", false));
+                    }
+                    return null;
+                }));
+            }
+            // Whole versions of one more conversation, saved by one thread: the last must win.
+            writers.add(pool.submit(() -> {
+                Conversation versions = Conversation.empty("whole", clock.instant());
+                for (int m = 0; m < messagesEach; m++) {
+                    versions = versions.append(message(Role.USER, "v" + m, "2026-11-27T10:00:01Z", false));
+                    store.save(versions);
+                }
+                return null;
+            }));
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        ConversationStore reopened = new ConversationStore(dir, clock);
+        for (int c = 0; c < conversations; c++) {
+            List<String> texts = reopened.find("c" + c).orElseThrow().messages().stream()
+                    .map(StoredMessage::content).toList();
+            assertThat(texts).as("every append of c%d is on disk", c).hasSize(writersEach * messagesEach);
+            for (int w = c; w < conversations * writersEach; w += conversations) {
+                String writer = "w" + w;
+                assertThat(texts.stream().filter(t -> t.startsWith(writer + "-")))
+                        .as("%s's appends in the order it made them", writer)
+                        .containsExactlyElementsOf(IntStream.range(0, messagesEach)
+                                .mapToObj(m -> writer + "-" + m).toList());
+            }
+        }
+        assertThat(reopened.find("whole").orElseThrow().messages()).hasSize(messagesEach);
+        assertThat(reopened.list()).containsExactlyInAnyOrderElementsOf(store.list());
+        assertThat(names()).allSatisfy(name -> assertThat(name).doesNotEndWith(".tmp"));
+    }
+
+    @Test
+    void aSaveStuckOnTheDiskHoldsUpNeitherOtherConversationsNorTheList() throws Exception {
+        ConversationStore store = new ConversationStore(dir, clock);
+        store.append("stuck", message(Role.USER, "first", "2026-11-27T10:00:01Z", false));
+        Path temporary = dir.resolve(".stuck.json.tmp");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", temporary.toString()).start().waitFor() == 0,
+                "needs mkfifo");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            // More than a pipe holds (64 KiB): the save blocks writing its temporary file, as on a stalled disk.
+            Future<Conversation> stuck = pool.submit(() -> store.append("stuck",
+                    message(Role.ASSISTANT, "x".repeat(256 * 1024), "2026-11-27T10:00:02Z", false)));
+            try (InputStream pipe = Files.newInputStream(temporary)) {
+                assertThat(pipe.read()).as("the stuck save is writing").isNotNegative();
+
+                Future<Conversation> other = pool.submit(() -> store.append("other",
+                        message(Role.USER, "not kept waiting", "2026-11-27T10:00:03Z", false)));
+                // Limits only guard against a hang: a store-wide lock held while writing kept these waiting for ever.
+                assertThat(other.get(1, TimeUnit.MINUTES).messages()).hasSize(1);
+                assertThat(pool.submit(store::list).get(1, TimeUnit.MINUTES)).extracting(ConversationSummary::id, ConversationSummary::messageCount)
+                        .containsExactlyInAnyOrder(tuple("stuck", 1),
+                                tuple("other", 1));
+                assertThat(stuck).isNotDone();
+                pipe.transferTo(OutputStream.nullOutputStream());
+            }
+            // A pipe cannot be fsynced, so the stuck save fails: the earlier version stays, on disk and in the list.
+            assertThatThrownBy(() -> stuck.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(IOException.class);
+            assertThat(store.find("stuck").orElseThrow().messages()).hasSize(1);
+            assertThat(names()).containsExactlyInAnyOrder("stuck.json", "other.json");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

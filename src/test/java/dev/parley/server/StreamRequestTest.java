@@ -92,6 +92,15 @@ class StreamRequestTest {
     }
 
     @Test
+    void aPercentEncodedTokenNameIsHiddenAsItIsRead() throws RequestException {
+        String target = "/ws/chat/stream?message=hi&%74oken=s3cret&%74%6F%6B%65%6E=other&%zz=maybe";
+        assertThat(QueryString.parse("/ws/chat/stream?%74oken=s3cret").parameters()).containsEntry("token", "s3cret");
+        assertThat(QueryString.redacted(target))
+                .isEqualTo("/ws/chat/stream?message=hi&%74oken=<redacted>&%74%6F%6B%65%6E=<redacted>&%zz=<redacted>")
+                .doesNotContain("s3cret", "other", "maybe");
+    }
+
+    @Test
     void a65CharacterConversationIdIsRefused() {
         assertThatThrownBy(() -> parse("/ws/chat/stream?message=hi&conversation_id=" + "a".repeat(65)))
                 .isInstanceOf(RequestException.class);

@@ -134,7 +134,8 @@ final class StreamSession implements ChatListener {
         if (!connection.isOpen()) {
             return;
         }
-        if (!sendLimit.admits(connection, json)) {
+        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+        if (!sendLimit.admits(connection, payload.length)) {
             LOG.info("Dropped a client that stopped reading; its reply is cancelled (PARLEY_SEND_QUEUE_KB)");
             stop();
             ((WebSocketImpl) connection).closeConnection(CloseFrame.POLICY_VALIDATION, "client is not reading");
@@ -142,7 +143,7 @@ final class StreamSession implements ChatListener {
             return;
         }
         TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+        frame.setPayload(ByteBuffer.wrap(payload));
         try {
             connection.sendFrame(frame);
         } catch (WebsocketNotConnectedException e) {

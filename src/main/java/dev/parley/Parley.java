@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ConversationStore;
 import dev.parley.chat.HistoryWindow;
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.config.Config;
 import dev.parley.config.Provider;
 import dev.parley.config.ServerSettings;
@@ -31,9 +32,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +69,8 @@ public final class Parley implements AutoCloseable {
         // OkHttp allows 5 calls per host by default: every stream to one LLM server must run at once.
         http.dispatcher().setMaxRequestsPerHost(config.server().maxReplies() + 8);
         http.dispatcher().setMaxRequests(config.server().maxReplies() + 16);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
-        this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parley-llm-timer"));
+        this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), DaemonThreads.named("parley-tts"));
         this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
         espeak.unavailableReason().ifPresent(reason -> LOG.warn("No espeak-ng voice and no Piper phonemes: {}", reason));
         this.espeakEngine = new EspeakEngine(espeak);
@@ -229,13 +228,4 @@ public final class Parley implements AutoCloseable {
         piper.close();
     }
 
-    /** Threads named {@code prefix-N} that do not keep the JVM alive. */
-    public static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
@@ -46,11 +47,8 @@ final class ConnectionGate implements WebSocketServerFactory {
     private final AtomicLong refused = new AtomicLong();
     /** Sockets still sending their request, with the time they were accepted. */
     private final Map<WebSocketImpl, Long> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-connection-gate");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("parley-connection-gate"));
 
     ConnectionGate(int maxConnections, Duration deadline) {
         this.maxConnections = maxConnections;

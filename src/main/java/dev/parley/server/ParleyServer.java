@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.chat.ChatService;
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.tts.Voice;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,9 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -53,8 +52,8 @@ public final class ParleyServer {
     private final ChatService chat;
     private final SpeechResolver speech;
     private final ServerOptions options;
-    private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws-work"));
-    private final ExecutorService delivery = Executors.newFixedThreadPool(2, named("parley-ws-send"));
+    private final ExecutorService work = Executors.newFixedThreadPool(4, DaemonThreads.named("parley-ws-work"));
+    private final ExecutorService delivery = Executors.newFixedThreadPool(2, DaemonThreads.named("parley-ws-send"));
     private final ConnectionGate gate;
     private final SendLimit sendLimit;
     private final Semaphore replies;
@@ -174,15 +173,6 @@ public final class ParleyServer {
             Thread.currentThread().interrupt();
         }
         shutdownThreads();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private final class Endpoint extends WebSocketServer {

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Set;
 public record ServerOptions(String host, int port, Set<String> allowedOrigins, String token, int maxReplies,
         int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, String version) {
 
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+
     /**
      * @throws IllegalArgumentException when a non-loopback host has no token, or a limit is not positive
      */
@@ -37,9 +40,12 @@ public record ServerOptions(String host, int port, Set<String> allowedOrigins, S
         }
     }
 
-    /** Whether this host name or address is this machine only ({@code localhost}, {@code 127.0.0.1}, {@code ::1}). */
+    /**
+     * Whether this host name or address is this machine only: {@code localhost}, {@code 127.0.0.1}
+     * or {@code ::1} (with or without brackets), in any case.
+     */
     public static boolean isLoopback(String host) {
-        return HostPolicy.isLoopback(host.toLowerCase(java.util.Locale.ROOT));
+        return LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
     }
 
     @Override

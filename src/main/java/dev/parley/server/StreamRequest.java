@@ -40,20 +40,14 @@ record StreamRequest(String message, String language, String conversationId, Str
         String language = blankToNull(parameters.get("language"));
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             throw new RequestException(400, "language must look like en_US, en-US or en, not '"
-                    + shortened(language) + "'");
+                    + Refusals.shown(language) + "'");
         }
         String voice = blankToNull(parameters.get("voice"));
         if (voice != null && !VOICE.matcher(voice).matches()) {
             throw new RequestException(400, "voice must be a voice id from GET /voices (up to 100 characters of "
-                    + "A-Z, a-z, 0-9, _ . : + -), not '" + shortened(voice) + "'");
+                    + "A-Z, a-z, 0-9, _ . : + -), not '" + Refusals.shown(voice) + "'");
         }
         return new StreamRequest(message, language, conversationId, voice, rate(parameters.get("rate")));
-    }
-
-    /** Enough of a refused value to recognise it, without echoing a large or hostile one whole. */
-    private static String shortened(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
     private static Double rate(String value) throws RequestException {
@@ -68,7 +62,7 @@ record StreamRequest(String message, String language, String conversationId, Str
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + shortened(value) + "'");
+        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + Refusals.shown(value) + "'");
     }
 
     private static String blankToNull(String value) {

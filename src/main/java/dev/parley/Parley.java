@@ -119,7 +119,7 @@ public final class Parley implements AutoCloseable {
         ParleyServer next = new ParleyServer(
                 new ServerOptions(config.host(), config.port(), config.allowedOrigins(), token(), settings.maxReplies(),
                         settings.maxConnections(), settings.handshakeTimeout(), settings.sendQueueBytes(),
-                        settings.maxUrlBytes(), Version.get()),
+                        settings.maxUrlBytes(), settings.maxMessageChars(), settings.maxFrameBytes(), Version.get()),
                 chat, speechResolver(), this::health, this::voices);
         next.start();
         if (server != null) {

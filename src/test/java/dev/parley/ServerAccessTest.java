@@ -180,7 +180,7 @@ class ServerAccessTest {
             assertThat(get(port, "/health", null).statusCode()).isEqualTo(401);
         }
         assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 0, Set.of(), null, 16, 256, Duration.ofSeconds(5),
-                1 << 20, 1 << 14, "test")).isInstanceOf(IllegalArgumentException.class)
+                1 << 20, 1 << 14, 8_000, 1 << 16, "test")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("access token");
     }
 

@@ -110,6 +110,23 @@ class ServerLimitsTest {
     }
 
     @Test
+    void configuredMessageAndFrameLimitsAreEnforced() throws Exception {
+        int port = start(Map.of("PARLEY_MAX_MESSAGE_CHARS", "10", "PARLEY_MAX_FRAME_KB", "8")).port();
+        WsTestClient tooLong = WsTestClient.connect(port, "message=" + "x".repeat(11));
+        JsonNode error = tooLong.next("error");
+        assertThat(error.get("code").asInt()).isEqualTo(413);
+        assertThat(error.get("error").asText()).contains("PARLEY_MAX_MESSAGE_CHARS");
+        assertThat(tooLong.awaitClose()).isEqualTo(1000);
+
+        upstream.enqueue(trickle("A", " slow", " reply", " that", " is", " still", " going."));
+        WsTestClient client = WsTestClient.connect(port, "message=" + "x".repeat(10));
+        client.next("status");
+        client.send("x".repeat(9 * 1024));
+        assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(canceled.poll(10, TimeUnit.SECONDS)).as("upstream call cancelled").isNotNull();
+    }
+
+    @Test
     void junkFramesMidReplyAreIgnoredAndTheReplyCompletes() throws Exception {
         int port = start(Map.of()).port();
         upstream.enqueue(trickle("One", " two", " three", " four", " five."));

@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class ParleyServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
-    private static final int MAX_CLIENT_FRAME_BYTES = 64 * 1024;
     /**
      * Connections the kernel may queue before they are accepted. Java's default, 50, drops the
      * rest of a burst (a script opening 200 streams at once), whose connects then retry after a
@@ -74,7 +73,7 @@ public final class ParleyServer {
                 new HostPolicy(options.host()), AccessToken.of(options.token()), sessions::size,
                 options.maxReplies(), options.maxUrlBytes(), options.version());
         this.endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
-                new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES, Routes.maxHeadBytes(options.maxUrlBytes())));
+                new HttpDraft(routes, options.maxFrameBytes(), Routes.maxHeadBytes(options.maxUrlBytes())));
     }
 
     /**
@@ -211,7 +210,7 @@ public final class ParleyServer {
                 return;
             }
             StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
-                    work, delivery, sendLimit, replies::release);
+                    work, delivery, sendLimit, options.maxMessageChars(), replies::release);
             connection.setAttachment(session);
             sessions.add(session);
             connectionsListener.run();

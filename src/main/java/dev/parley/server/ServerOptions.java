@@ -19,10 +19,13 @@ import java.util.Set;
  *     server's close
  * @param sendQueueBytes bytes queued for one client before its reply is cancelled and its socket dropped
  * @param maxUrlBytes longest request target before 414
+ * @param maxMessageChars longest stream message, in characters (code points), before error 413
+ * @param maxFrameBytes largest frame a client may send before the server closes with 1009
  * @param version reported by {@code /health}
  */
 public record ServerOptions(String host, int port, Set<String> allowedOrigins, String token, int maxReplies,
-        int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, String version) {
+        int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, int maxMessageChars, int maxFrameBytes,
+        String version) {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
@@ -35,6 +38,7 @@ public record ServerOptions(String host, int port, Set<String> allowedOrigins, S
             throw new IllegalArgumentException("listening on " + host + " needs an access token");
         }
         if (maxReplies < 1 || maxConnections < 2 || sendQueueBytes < 1 || maxUrlBytes < 1
+                || maxMessageChars < 1 || maxFrameBytes < 1
                 || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("server limits must be positive");
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StreamRequestTest {
 
     private static StreamRequest parse(String target) throws RequestException {
-        return StreamRequest.from(QueryString.parse(target).parameters());
+        return StreamRequest.from(QueryString.parse(target).parameters(), 8_000);
     }
 
     @Test
@@ -41,8 +41,8 @@ class StreamRequestTest {
     @Test
     void eightThousandCharactersAreAcceptedAndOneMoreIsNot() throws Exception {
         String emoji = "🎉".repeat(8_000);
-        assertThat(StreamRequest.from(java.util.Map.of("message", emoji)).message()).hasSize(16_000);
-        assertThatThrownBy(() -> StreamRequest.from(java.util.Map.of("message", "a".repeat(8_001))))
+        assertThat(StreamRequest.from(java.util.Map.of("message", emoji), 8_000).message()).hasSize(16_000);
+        assertThatThrownBy(() -> StreamRequest.from(java.util.Map.of("message", "a".repeat(8_001)), 8_000))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(413))
                 .hasMessageContaining("8001").hasMessageContaining("8000");
     }

@@ -159,6 +159,18 @@ public final class ParleyServer {
         return sendLimit.peak();
     }
 
+    /**
+     * Bytes queued now for all clients together: what slow clients make the server hold. At most
+     * {@link ServerOptions#sendQueueBytes()} per open WebSocket.
+     */
+    public long queuedBytes() {
+        long total = 0;
+        for (WebSocket connection : endpoint.getConnections()) {
+            total += SendLimit.queued(connection);
+        }
+        return total;
+    }
+
     /** Called, on a server thread, whenever {@link #connections()} changes. */
     public void onConnectionsChanged(Runnable listener) {
         this.connectionsListener = listener;

@@ -40,7 +40,8 @@ final class SendLimit {
         return peak.get();
     }
 
-    private static long queued(WebSocket connection) {
+    /** Bytes queued on the connection now, waiting for the client to take them. */
+    static long queued(WebSocket connection) {
         long bytes = 0;
         for (ByteBuffer buffer : ((WebSocketImpl) connection).outQueue) {
             bytes += buffer.remaining();

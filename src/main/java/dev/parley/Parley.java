@@ -137,7 +137,8 @@ public final class Parley implements AutoCloseable {
     /**
      * The configured token; else, when the server listens beyond loopback, one generated the first
      * time it is needed and printed once to standard output (not to the log), so the person who
-     * started Parley can hand it to clients.
+     * started Parley can hand it to clients; the window offers it through
+     * {@link ParleyServer#accessToken()}, since a desktop launch shows no standard output.
      */
     private String token() {
         String configured = config.server().token();

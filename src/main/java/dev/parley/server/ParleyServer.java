@@ -141,6 +141,15 @@ public final class ParleyServer {
         return options.host();
     }
 
+    /**
+     * The access token every request must carry, or {@code null} when none is needed: for the
+     * window to hand to the person who runs it (a generated token is printed only to standard
+     * output, which a desktop launch does not show). Never log it.
+     */
+    public String accessToken() {
+        return options.token();
+    }
+
     /** Streams open right now. */
     public int connections() {
         return sessions.size();

@@ -28,7 +28,8 @@ final class ProcessRunner {
 
     private static final int MAX_STDERR_BYTES = 4096;
 
-    private static final ExecutorService PIPES = Executors.newCachedThreadPool(DaemonThreads.named("parley-process-pipe"));
+    private static final ExecutorService PIPES =
+            Executors.newCachedThreadPool(DaemonThreads.named("parley-process-pipe"));
 
     record Result(int exitCode, byte[] stdout, String stderr) {
 

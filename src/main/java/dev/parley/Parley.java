@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.chat.ChatService;
 import dev.parley.chat.ConversationStore;
 import dev.parley.chat.HistoryWindow;
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.config.Config;
 import dev.parley.config.Provider;
 import dev.parley.config.ServerSettings;
@@ -31,9 +32,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -75,8 +74,8 @@ public final class Parley implements AutoCloseable {
         dispatcher.setMaxRequests(config.server().maxReplies() + 16);
         this.http = base.newBuilder().dispatcher(dispatcher).build();
         this.ownsConnectionPool = ownsConnectionPool;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("parley-llm-timer"));
-        this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), daemon("parley-tts"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parley-llm-timer"));
+        this.synthesisPool = Executors.newFixedThreadPool(config.ttsThreads(), DaemonThreads.named("parley-tts"));
         this.espeak = new EspeakCommand(config.espeakNg(), EspeakCommand.DEFAULT_TIMEOUT);
         espeak.unavailableReason().ifPresent(reason -> LOG.warn("No espeak-ng voice and no Piper phonemes: {}", reason));
         this.espeakEngine = new EspeakEngine(espeak);
@@ -129,7 +128,7 @@ public final class Parley implements AutoCloseable {
         ParleyServer next = new ParleyServer(
                 new ServerOptions(config.host(), config.port(), config.allowedOrigins(), token(), settings.maxReplies(),
                         settings.maxConnections(), settings.handshakeTimeout(), settings.sendQueueBytes(),
-                        settings.maxUrlBytes(), Version.get()),
+                        settings.maxUrlBytes(), settings.maxMessageChars(), settings.maxFrameBytes(), Version.get()),
                 chat, speechResolver(), this::health, this::voices);
         next.start();
         if (server != null) {
@@ -147,7 +146,8 @@ public final class Parley implements AutoCloseable {
     /**
      * The configured token; else, when the server listens beyond loopback, one generated the first
      * time it is needed and printed once to standard output (not to the log), so the person who
-     * started Parley can hand it to clients.
+     * started Parley can hand it to clients; the window offers it through
+     * {@link ParleyServer#accessToken()}, since a desktop launch shows no standard output.
      */
     private String token() {
         String configured = config.server().token();
@@ -241,13 +241,4 @@ public final class Parley implements AutoCloseable {
         piper.close();
     }
 
-    /** Threads named {@code prefix-N} that do not keep the JVM alive. */
-    public static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

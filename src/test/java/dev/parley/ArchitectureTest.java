@@ -33,7 +33,7 @@ class ArchitectureTest {
     @Test
     void featuresDoNotReachIntoTheWindowOrTheServer() {
         noClasses().that().resideInAnyPackage("dev.parley.llm..", "dev.parley.chat..", "dev.parley.tts..",
-                        "dev.parley.audio..", "dev.parley.config..")
+                        "dev.parley.audio..", "dev.parley.config..", "dev.parley.concurrent..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parley.ui..", "dev.parley.server..")
                 .check(MAIN);
     }

@@ -12,10 +12,16 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,8 +180,47 @@ class ServerAccessTest {
             assertThat(get(port, "/health", null).statusCode()).isEqualTo(401);
         }
         assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 0, Set.of(), null, 16, 256, Duration.ofSeconds(5),
-                1 << 20, 1 << 14, "test")).isInstanceOf(IllegalArgumentException.class)
+                1 << 20, 1 << 14, 8_000, 1 << 16, "test")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("access token");
+    }
+
+    @Test
+    void aFloodOfRefusedHostsAndOriginsLogsOneShortLinePerHundred() throws Exception {
+        String hostile = "evil\u0007" + "x".repeat(300) + ".example";
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger routes = Logger.getLogger("dev.parley.server.Routes");
+        routes.addHandler(handler);
+        try (Parley flooded = Parley.create(TestConfig.openAi(dir.resolve("flooded"), "http://127.0.0.1:9/v1",
+                Map.of()))) {
+            int port = flooded.startServer().port();
+            for (int i = 0; i < 150; i++) {
+                assertThat(RawClient.statusLine(port, "GET /health HTTP/1.1\r\nHost: " + hostile + "\r\n\r\n"))
+                        .startsWith("HTTP/1.1 403 ");
+                assertThat(RawClient.statusLine(port, RawClient.upgrade("/ws/chat/stream", "127.0.0.1",
+                        "Origin: http://" + hostile + "\r\n"))).startsWith("HTTP/1.1 403 ");
+            }
+        } finally {
+            routes.removeHandler(handler);
+        }
+        assertThat(warnings).hasSize(4).allSatisfy(record -> assertThat(record.getMessage())
+                .doesNotContain("\u0007", "x".repeat(41)).contains("evil?xxx"));
+        assertThat(warnings).filteredOn(record -> record.getMessage().contains("host")).hasSize(2);
     }
 
     private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {

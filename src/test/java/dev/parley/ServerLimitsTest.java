@@ -110,6 +110,23 @@ class ServerLimitsTest {
     }
 
     @Test
+    void configuredMessageAndFrameLimitsAreEnforced() throws Exception {
+        int port = start(Map.of("PARLEY_MAX_MESSAGE_CHARS", "10", "PARLEY_MAX_FRAME_KB", "8")).port();
+        WsTestClient tooLong = WsTestClient.connect(port, "message=" + "x".repeat(11));
+        JsonNode error = tooLong.next("error");
+        assertThat(error.get("code").asInt()).isEqualTo(413);
+        assertThat(error.get("error").asText()).contains("PARLEY_MAX_MESSAGE_CHARS");
+        assertThat(tooLong.awaitClose()).isEqualTo(1000);
+
+        upstream.enqueue(trickle("A", " slow", " reply", " that", " is", " still", " going."));
+        WsTestClient client = WsTestClient.connect(port, "message=" + "x".repeat(10));
+        client.next("status");
+        client.send("x".repeat(9 * 1024));
+        assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(canceled.poll(10, TimeUnit.SECONDS)).as("upstream call cancelled").isNotNull();
+    }
+
+    @Test
     void junkFramesMidReplyAreIgnoredAndTheReplyCompletes() throws Exception {
         int port = start(Map.of()).port();
         upstream.enqueue(trickle("One", " two", " three", " four", " five."));
@@ -270,6 +287,54 @@ class ServerLimitsTest {
             assertThat(server.peakQueuedBytes()).isPositive().isLessThanOrEqualTo(64 * 1024);
             assertThat(drain(socket)).as("bytes the client could still read before the end").isPositive();
         }
+    }
+
+    @Test
+    void manyClientsThatNeverReadHoldAtMostTheirLimitsAndTheMemoryIsFreedWhenTheyAreDropped() throws Exception {
+        int clients = 8;
+        int limit = 64 * 1024;
+        ParleyServer server = start(Map.of("PARLEY_SEND_QUEUE_KB", String.valueOf(limit / 1024)));
+        String[] tokens = new String[2000];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = " " + "word".repeat(50).substring(1) + i % 10;
+        }
+        answerEveryRequest(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                .body(OpenAiScript.body(tokens)).throttleBody(32 * 1024, 50, TimeUnit.MILLISECONDS).build());
+        long heapBefore = heapAfterGc();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                Socket socket = new Socket();
+                sockets.add(socket);
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+                socket.getOutputStream().write(RawClient.upgrade("/ws/chat/stream?message=talk", "127.0.0.1", "")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            long mostQueued = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (canceled.size() < clients) {
+                mostQueued = Math.max(mostQueued, server.queuedBytes());
+                assertThat(System.nanoTime()).as("every reply cancelled (hang guard)").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            awaitTrue(() -> server.connections() == 0 && server.sockets() == 0, "every silent client dropped");
+            assertThat(mostQueued).as("bytes queued for all silent clients together")
+                    .isPositive().isLessThanOrEqualTo((long) clients * limit + 64 * 1024);
+            assertThat(server.queuedBytes()).isZero();
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        // Generous: the heap also holds what other tests in this JVM left; a leak would be each
+        // client's whole reply, hundreds of megabytes.
+        awaitTrue(() -> heapAfterGc() <= heapBefore + 48 * 1024 * 1024, "heap back near " + heapBefore);
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Reads until the server's close; the count of bytes read. */

@@ -98,7 +98,8 @@ final class BenchApp implements AutoCloseable {
         ServerSettings limits = parley.config().server();
         ParleyServer server = new ParleyServer(new ServerOptions("127.0.0.1", 0, Set.of(), null, limits.maxReplies(),
                 limits.maxConnections(), limits.handshakeTimeout(), limits.sendQueueBytes(), limits.maxUrlBytes(),
-                "bench"), parley.chat(), speech, parley::health, parley::voices);
+                limits.maxMessageChars(), limits.maxFrameBytes(), "bench"), parley.chat(), speech, parley::health,
+                parley::voices);
         server.start();
         return server;
     }

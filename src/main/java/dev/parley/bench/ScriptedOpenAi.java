@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.parley.Parley;
+import dev.parley.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ final class ScriptedOpenAi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService streams = Executors.newCachedThreadPool(Parley.daemon("bench-provider"));
+    private final ExecutorService streams = Executors.newCachedThreadPool(DaemonThreads.named("bench-provider"));
     private final ReplyScript script;
     private final SendLog log = new SendLog();
     private final long firstTokenDelayNanos;

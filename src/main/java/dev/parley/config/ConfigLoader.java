@@ -194,7 +194,9 @@ public final class ConfigLoader {
                         (int) defaults.handshakeTimeout().toSeconds(), 1, 600)),
                 1024 * integer(in.apply(Setting.PARLEY_SEND_QUEUE_KB), defaults.sendQueueBytes() / 1024, 64,
                         1024 * 1024),
-                1024 * integer(in.apply(Setting.PARLEY_MAX_URL_KB), defaults.maxUrlBytes() / 1024, 1, 1024));
+                1024 * integer(in.apply(Setting.PARLEY_MAX_URL_KB), defaults.maxUrlBytes() / 1024, 1, 1024),
+                integer(in.apply(Setting.PARLEY_MAX_MESSAGE_CHARS), defaults.maxMessageChars(), 1, 1_000_000),
+                1024 * integer(in.apply(Setting.PARLEY_MAX_FRAME_KB), defaults.maxFrameBytes() / 1024, 1, 16 * 1024));
     }
 
     /**

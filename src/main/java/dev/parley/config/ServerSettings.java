@@ -14,18 +14,21 @@ import java.time.Duration;
  *     server's close
  * @param sendQueueBytes bytes queued for one client that is not reading before its reply is cancelled
  * @param maxUrlBytes longest request target (path and query) before 414
+ * @param maxMessageChars longest stream message, in characters (code points), before error 413
+ * @param maxFrameBytes largest frame a client may send before the server closes with 1009
  */
 public record ServerSettings(String token, int maxReplies, int maxConnections, Duration handshakeTimeout,
-        int sendQueueBytes, int maxUrlBytes) {
+        int sendQueueBytes, int maxUrlBytes, int maxMessageChars, int maxFrameBytes) {
 
     public static final ServerSettings DEFAULTS = new ServerSettings(null, 16, 256, Duration.ofSeconds(5),
-            4 * 1024 * 1024, 16 * 1024);
+            4 * 1024 * 1024, 16 * 1024, 8_000, 64 * 1024);
 
     @Override
     public String toString() {
         // The token must never reach a log line, even through a debug dump of the config.
         return "ServerSettings[token=" + (token == null ? "unset" : "set") + ", maxReplies=" + maxReplies
                 + ", maxConnections=" + maxConnections + ", handshakeTimeout=" + handshakeTimeout
-                + ", sendQueueBytes=" + sendQueueBytes + ", maxUrlBytes=" + maxUrlBytes + "]";
+                + ", sendQueueBytes=" + sendQueueBytes + ", maxUrlBytes=" + maxUrlBytes
+                + ", maxMessageChars=" + maxMessageChars + ", maxFrameBytes=" + maxFrameBytes + "]";
     }
 }

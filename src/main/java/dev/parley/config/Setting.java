@@ -41,7 +41,9 @@ public enum Setting {
     PARLEY_MAX_CONNECTIONS("256", "open server sockets, including those still sending their request"),
     PARLEY_HANDSHAKE_TIMEOUT("5", "seconds a socket may take to send its complete request, or to take the server's close"),
     PARLEY_SEND_QUEUE_KB("4096", "KiB queued for a client that does not read before its reply is cancelled"),
-    PARLEY_MAX_URL_KB("16", "KiB of request target (path and query) before 414 URI Too Long");
+    PARLEY_MAX_URL_KB("16", "KiB of request target (path and query) before 414 URI Too Long"),
+    PARLEY_MAX_MESSAGE_CHARS("8000", "characters of a stream's message before error 413"),
+    PARLEY_MAX_FRAME_KB("64", "KiB of a frame a client sends before the server closes with 1009");
 
     private final String defaultText;
     private final String description;

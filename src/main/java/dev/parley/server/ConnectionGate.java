@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
@@ -43,14 +43,11 @@ final class ConnectionGate implements WebSocketServerFactory {
     private final int maxConnections;
     private final long deadlineNanos;
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong refused = new AtomicLong();
+    private final Refusals refused = new Refusals();
     /** Sockets still sending their request, with the time they were accepted. */
     private final Map<WebSocketImpl, Long> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-connection-gate");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("parley-connection-gate"));
 
     ConnectionGate(int maxConnections, Duration deadline) {
         this.maxConnections = maxConnections;
@@ -87,9 +84,9 @@ final class ConnectionGate implements WebSocketServerFactory {
     @Override
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
         if (!open.contains((WebSocket) key.attachment())) {
-            if (refused.getAndIncrement() % 100 == 0) {
+            if (refused.countAndShouldLog()) {
                 LOG.warn("Refused a connection: {} are open (PARLEY_MAX_CONNECTIONS); {} refused so far",
-                        open.size(), refused.get());
+                        open.size(), refused.total());
             }
             throw new IOException("connection limit reached");
         }

@@ -1,7 +1,6 @@
 package dev.parley.server;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Which {@code Host} a request may name. A server bound to loopback only answers requests for
@@ -11,12 +10,10 @@ import java.util.Set;
  */
 final class HostPolicy {
 
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
-
     private final boolean loopbackOnly;
 
     HostPolicy(String boundHost) {
-        this.loopbackOnly = LOOPBACK.contains(boundHost.toLowerCase(Locale.ROOT));
+        this.loopbackOnly = ServerOptions.isLoopback(boundHost);
     }
 
     /** Whether a request with this Host header (or none, as HTTP/1.0 allows) is answered. */
@@ -31,11 +28,6 @@ final class HostPolicy {
         } else if (host.indexOf(':') >= 0) {
             host = host.substring(0, host.indexOf(':'));
         }
-        return isLoopback(host);
-    }
-
-    /** Whether a host name or address (lower case; IPv6 with or without brackets) is this machine. */
-    static boolean isLoopback(String host) {
-        return LOOPBACK.contains(host);
+        return ServerOptions.isLoopback(host);
     }
 }

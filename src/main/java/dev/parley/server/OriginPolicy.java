@@ -33,7 +33,7 @@ final class OriginPolicy {
             URI uri = new URI(origin);
             String host = uri.getHost();
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && host != null && HostPolicy.isLoopback(host.toLowerCase(Locale.ROOT));
+                    && host != null && ServerOptions.isLoopback(host);
         } catch (URISyntaxException e) {
             return false;
         }

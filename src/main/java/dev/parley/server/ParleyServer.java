@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.chat.ChatService;
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.tts.Voice;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,9 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class ParleyServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
-    private static final int MAX_CLIENT_FRAME_BYTES = 64 * 1024;
     /**
      * Connections the kernel may queue before they are accepted. Java's default, 50, drops the
      * rest of a burst (a script opening 200 streams at once), whose connects then retry after a
@@ -53,8 +51,8 @@ public final class ParleyServer {
     private final ChatService chat;
     private final SpeechResolver speech;
     private final ServerOptions options;
-    private final ExecutorService work = Executors.newFixedThreadPool(4, named("parley-ws-work"));
-    private final ExecutorService delivery = Executors.newFixedThreadPool(2, named("parley-ws-send"));
+    private final ExecutorService work = Executors.newFixedThreadPool(4, DaemonThreads.named("parley-ws-work"));
+    private final ExecutorService delivery = Executors.newFixedThreadPool(2, DaemonThreads.named("parley-ws-send"));
     private final ConnectionGate gate;
     private final SendLimit sendLimit;
     private final Semaphore replies;
@@ -75,7 +73,7 @@ public final class ParleyServer {
                 new HostPolicy(options.host()), AccessToken.of(options.token()), sessions::size,
                 options.maxReplies(), options.maxUrlBytes(), options.version());
         this.endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
-                new HttpDraft(routes, MAX_CLIENT_FRAME_BYTES, Routes.maxHeadBytes(options.maxUrlBytes())));
+                new HttpDraft(routes, options.maxFrameBytes(), Routes.maxHeadBytes(options.maxUrlBytes())));
     }
 
     /**
@@ -143,6 +141,15 @@ public final class ParleyServer {
         return options.host();
     }
 
+    /**
+     * The access token every request must carry, or {@code null} when none is needed: for the
+     * window to hand to the person who runs it (a generated token is printed only to standard
+     * output, which a desktop launch does not show). Never log it.
+     */
+    public String accessToken() {
+        return options.token();
+    }
+
     /** Streams open right now. */
     public int connections() {
         return sessions.size();
@@ -161,6 +168,18 @@ public final class ParleyServer {
         return sendLimit.peak();
     }
 
+    /**
+     * Bytes queued now for all clients together: what slow clients make the server hold. At most
+     * {@link ServerOptions#sendQueueBytes()} per open WebSocket.
+     */
+    public long queuedBytes() {
+        long total = 0;
+        for (WebSocket connection : endpoint.getConnections()) {
+            total += SendLimit.queued(connection);
+        }
+        return total;
+    }
+
     /** Called, on a server thread, whenever {@link #connections()} changes. */
     public void onConnectionsChanged(Runnable listener) {
         this.connectionsListener = listener;
@@ -174,15 +193,6 @@ public final class ParleyServer {
             Thread.currentThread().interrupt();
         }
         shutdownThreads();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private final class Endpoint extends WebSocketServer {
@@ -221,7 +231,7 @@ public final class ParleyServer {
                 return;
             }
             StreamSession session = new StreamSession(connection, handshake.getResourceDescriptor(), chat, speech,
-                    work, delivery, sendLimit, replies::release);
+                    work, delivery, sendLimit, options.maxMessageChars(), replies::release);
             connection.setAttachment(session);
             sessions.add(session);
             connectionsListener.run();

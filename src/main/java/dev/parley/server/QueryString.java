@@ -34,9 +34,38 @@ record QueryString(String path, Map<String, String> parameters) {
         return new QueryString(path, parameters);
     }
 
-    /** The target with the value of any {@code token} parameter hidden, for log lines. */
+    /**
+     * The target with the value of every parameter that {@link #parse} would read as {@code token}
+     * hidden, for log lines. Names are compared decoded, as {@code parse} reads them, so
+     * {@code ?%74oken=} is hidden too; a name that does not decode is hidden as well, since its
+     * request is refused and its value may be a token sent by mistake.
+     */
     static String redacted(String target) {
-        return target.replaceAll("([?&]token=)[^&]*", "$1<redacted>");
+        int question = target.indexOf('?');
+        if (question < 0) {
+            return target;
+        }
+        StringBuilder out = new StringBuilder(target.length()).append(target, 0, question + 1);
+        String[] pairs = target.substring(question + 1).split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
+            int equals = pair.indexOf('=');
+            out.append(i == 0 ? "" : "&");
+            if (equals >= 0 && hidesToken(pair.substring(0, equals))) {
+                out.append(pair, 0, equals + 1).append("<redacted>");
+            } else {
+                out.append(pair);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hidesToken(String rawName) {
+        try {
+            return decode(rawName).equals("token");
+        } catch (RequestException e) {
+            return true;
+        }
     }
 
     /** Percent-decodes strictly: a bad escape or bytes that are not UTF-8 are refused, not replaced. */

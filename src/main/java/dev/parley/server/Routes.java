@@ -29,6 +29,8 @@ final class Routes implements HttpRouter {
     private final int maxReplies;
     private final int maxUrlBytes;
     private final String version;
+    private final Refusals refusedHosts = new Refusals();
+    private final Refusals refusedOrigins = new Refusals();
 
     Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, HostPolicy hosts,
             AccessToken token, IntSupplier connections, int maxReplies, int maxUrlBytes, String version) {
@@ -64,7 +66,10 @@ final class Routes implements HttpRouter {
                     + maxUrlBytes / 1024 + " KiB (PARLEY_MAX_URL_KB)");
         }
         if (!hosts.allows(request.header("Host"))) {
-            LOG.warn("Refused a request for host {}", request.header("Host"));
+            if (refusedHosts.countAndShouldLog()) {
+                LOG.warn("Refused a request for host {} ({} refused for their host so far)",
+                        Refusals.shown(request.header("Host")), refusedHosts.total());
+            }
             return HttpResponse.text(403, "Forbidden", "this server only answers requests for localhost");
         }
         if (!token.allows(request)) {
@@ -107,8 +112,11 @@ final class Routes implements HttpRouter {
         }
         String origin = request.header("Origin");
         if (!origins.allows(origin)) {
-            LOG.warn("Refused a WebSocket from origin {} (allow it with PARLEY_ALLOWED_ORIGINS)", origin);
-            return HttpResponse.text(403, "Forbidden", "origin " + origin + " is not allowed; "
+            if (refusedOrigins.countAndShouldLog()) {
+                LOG.warn("Refused a WebSocket from origin {} (allow it with PARLEY_ALLOWED_ORIGINS; {} refused for "
+                        + "their origin so far)", Refusals.shown(origin), refusedOrigins.total());
+            }
+            return HttpResponse.text(403, "Forbidden", "origin " + Refusals.shown(origin) + " is not allowed; "
                     + "set PARLEY_ALLOWED_ORIGINS to allow it");
         }
         return null;

@@ -1,7 +1,6 @@
 package dev.parley.server;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAccumulator;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -24,11 +23,11 @@ final class SendLimit {
     }
 
     /**
-     * Whether the text may be queued on the connection: what is queued already plus this message
-     * stays within the limit. Records the total for {@link #peak}.
+     * Whether a frame with this many payload bytes may be queued on the connection: what is queued
+     * already plus this frame stays within the limit. Records the total for {@link #peak}.
      */
-    boolean admits(WebSocket connection, String text) {
-        long total = queued(connection) + FRAME_HEADER_BYTES + utf8Length(text);
+    boolean admits(WebSocket connection, int payloadBytes) {
+        long total = queued(connection) + FRAME_HEADER_BYTES + payloadBytes;
         if (total > maxBytes) {
             return false;
         }
@@ -41,20 +40,12 @@ final class SendLimit {
         return peak.get();
     }
 
-    private static long queued(WebSocket connection) {
+    /** Bytes queued on the connection now, waiting for the client to take them. */
+    static long queued(WebSocket connection) {
         long bytes = 0;
         for (ByteBuffer buffer : ((WebSocketImpl) connection).outQueue) {
             bytes += buffer.remaining();
         }
         return bytes;
-    }
-
-    private static int utf8Length(String text) {
-        int ascii = 0;
-        while (ascii < text.length() && text.charAt(ascii) < 0x80) {
-            ascii++;
-        }
-        // Audio chunks are all ASCII; only the rare text with other characters is encoded to be measured.
-        return ascii == text.length() ? ascii : ascii + text.substring(ascii).getBytes(StandardCharsets.UTF_8).length;
     }
 }

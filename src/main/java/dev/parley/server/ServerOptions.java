@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,10 +19,15 @@ import java.util.Set;
  *     server's close
  * @param sendQueueBytes bytes queued for one client before its reply is cancelled and its socket dropped
  * @param maxUrlBytes longest request target before 414
+ * @param maxMessageChars longest stream message, in characters (code points), before error 413
+ * @param maxFrameBytes largest frame a client may send before the server closes with 1009
  * @param version reported by {@code /health}
  */
 public record ServerOptions(String host, int port, Set<String> allowedOrigins, String token, int maxReplies,
-        int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, String version) {
+        int maxConnections, Duration handshakeTimeout, int sendQueueBytes, int maxUrlBytes, int maxMessageChars, int maxFrameBytes,
+        String version) {
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     /**
      * @throws IllegalArgumentException when a non-loopback host has no token, or a limit is not positive
@@ -32,14 +38,18 @@ public record ServerOptions(String host, int port, Set<String> allowedOrigins, S
             throw new IllegalArgumentException("listening on " + host + " needs an access token");
         }
         if (maxReplies < 1 || maxConnections < 2 || sendQueueBytes < 1 || maxUrlBytes < 1
+                || maxMessageChars < 1 || maxFrameBytes < 1
                 || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("server limits must be positive");
         }
     }
 
-    /** Whether this host name or address is this machine only ({@code localhost}, {@code 127.0.0.1}, {@code ::1}). */
+    /**
+     * Whether this host name or address is this machine only: {@code localhost}, {@code 127.0.0.1}
+     * or {@code ::1} (with or without brackets), in any case.
+     */
     public static boolean isLoopback(String host) {
-        return HostPolicy.isLoopback(host.toLowerCase(java.util.Locale.ROOT));
+        return LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
     }
 
     @Override

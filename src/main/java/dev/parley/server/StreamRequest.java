@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The parameters of {@code /ws/chat/stream}, validated.
  *
- * @param message what to answer: present, not blank, at most {@value #MAX_MESSAGE_CHARS} characters
+ * @param message what to answer: present, not blank, at most the server's limit of characters
+ *     ({@code PARLEY_MAX_MESSAGE_CHARS})
  * @param language speech language shaped like a language tag (whether a voice speaks it is checked
  *     when the voice is chosen), or {@code null}
  * @param conversationId conversation to continue, or {@code null} for a new one
@@ -17,21 +18,24 @@ import java.util.regex.Pattern;
  */
 record StreamRequest(String message, String language, String conversationId, String voice, Double rate) {
 
-    static final int MAX_MESSAGE_CHARS = 8_000;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,3}");
     private static final Pattern VOICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}");
 
-    /** Validates the query parameters, in the order a person would fix them. */
-    static StreamRequest from(Map<String, String> parameters) throws RequestException {
+    /**
+     * Validates the query parameters, in the order a person would fix them.
+     *
+     * @param maxMessageChars longest message accepted, in characters (code points); longer gets 413
+     */
+    static StreamRequest from(Map<String, String> parameters, int maxMessageChars) throws RequestException {
         String message = parameters.get("message");
         if (message == null || message.isBlank()) {
             throw new RequestException(400, "the message parameter is missing or blank: "
                     + "connect to /ws/chat/stream?message=Hello");
         }
         int characters = message.codePointCount(0, message.length());
-        if (characters > MAX_MESSAGE_CHARS) {
+        if (characters > maxMessageChars) {
             throw new RequestException(413, "the message is " + characters + " characters long; the limit is "
-                    + MAX_MESSAGE_CHARS);
+                    + maxMessageChars + " (PARLEY_MAX_MESSAGE_CHARS)");
         }
         String conversationId = parameters.get("conversation_id");
         if (conversationId != null && !ConversationIds.isValid(conversationId)) {
@@ -40,20 +44,14 @@ record StreamRequest(String message, String language, String conversationId, Str
         String language = blankToNull(parameters.get("language"));
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             throw new RequestException(400, "language must look like en_US, en-US or en, not '"
-                    + shortened(language) + "'");
+                    + Refusals.shown(language) + "'");
         }
         String voice = blankToNull(parameters.get("voice"));
         if (voice != null && !VOICE.matcher(voice).matches()) {
             throw new RequestException(400, "voice must be a voice id from GET /voices (up to 100 characters of "
-                    + "A-Z, a-z, 0-9, _ . : + -), not '" + shortened(voice) + "'");
+                    + "A-Z, a-z, 0-9, _ . : + -), not '" + Refusals.shown(voice) + "'");
         }
         return new StreamRequest(message, language, conversationId, voice, rate(parameters.get("rate")));
-    }
-
-    /** Enough of a refused value to recognise it, without echoing a large or hostile one whole. */
-    private static String shortened(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
     private static Double rate(String value) throws RequestException {
@@ -68,7 +66,7 @@ record StreamRequest(String message, String language, String conversationId, Str
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + shortened(value) + "'");
+        throw new RequestException(400, "rate must be a number from 0.5 to 2.0, not '" + Refusals.shown(value) + "'");
     }
 
     private static String blankToNull(String value) {

@@ -41,6 +41,7 @@ final class StreamSession implements ChatListener {
     private final Executor work;
     private final Executor delivery;
     private final SendLimit sendLimit;
+    private final int maxMessageChars;
     private final Runnable onDone;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile ChatTurn turn;
@@ -51,11 +52,12 @@ final class StreamSession implements ChatListener {
      * @param work runs {@link #start} and cancellations, which may block on disk and on the HTTP call
      * @param delivery writes the turn's events to the socket
      * @param sendLimit how much may wait in the socket's queue
+     * @param maxMessageChars longest message accepted (see {@link StreamRequest#from})
      * @param onDone runs once, when the terminal message is sent or the client leaves, whichever is
      *     first: a client that never answers the close does not hold the reply's place meanwhile
      */
     StreamSession(WebSocket connection, String target, ChatService chat, SpeechResolver speech, Executor work,
-            Executor delivery, SendLimit sendLimit, Runnable onDone) {
+            Executor delivery, SendLimit sendLimit, int maxMessageChars, Runnable onDone) {
         this.connection = connection;
         this.target = target;
         this.chat = chat;
@@ -63,12 +65,13 @@ final class StreamSession implements ChatListener {
         this.work = work;
         this.delivery = delivery;
         this.sendLimit = sendLimit;
+        this.maxMessageChars = maxMessageChars;
         this.onDone = onDone;
     }
 
     void start() {
         try {
-            StreamRequest request = StreamRequest.from(QueryString.parse(target).parameters());
+            StreamRequest request = StreamRequest.from(QueryString.parse(target).parameters(), maxMessageChars);
             Speech voice = speech.resolve(request.language(), request.voice(), request.rate());
             voiceId = voice.voiceId();
             turn = chat.start(new TurnRequest(request.message(), request.conversationId(), voice.synthesizer()),
@@ -134,7 +137,8 @@ final class StreamSession implements ChatListener {
         if (!connection.isOpen()) {
             return;
         }
-        if (!sendLimit.admits(connection, json)) {
+        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+        if (!sendLimit.admits(connection, payload.length)) {
             LOG.info("Dropped a client that stopped reading; its reply is cancelled (PARLEY_SEND_QUEUE_KB)");
             stop();
             ((WebSocketImpl) connection).closeConnection(CloseFrame.POLICY_VALIDATION, "client is not reading");
@@ -142,7 +146,7 @@ final class StreamSession implements ChatListener {
             return;
         }
         TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+        frame.setPayload(ByteBuffer.wrap(payload));
         try {
             connection.sendFrame(frame);
         } catch (WebsocketNotConnectedException e) {

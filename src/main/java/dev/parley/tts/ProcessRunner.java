@@ -1,5 +1,6 @@
 package dev.parley.tts;
 
+import dev.parley.concurrent.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,8 @@ final class ProcessRunner {
 
     private static final int MAX_STDERR_BYTES = 4096;
 
-    private static final ExecutorService PIPES = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "parley-process-pipe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService PIPES =
+            Executors.newCachedThreadPool(DaemonThreads.named("parley-process-pipe"));
 
     record Result(int exitCode, byte[] stdout, String stderr) {
 

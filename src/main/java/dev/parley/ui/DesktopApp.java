@@ -4,6 +4,7 @@ import dev.parley.Parley;
 import dev.parley.audio.AudioPlayer;
 import dev.parley.audio.Pcm;
 import dev.parley.audio.PlaybackTurn;
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.config.Config;
 import dev.parley.config.SettingsStore;
 import dev.parley.config.UiPreferences;
@@ -59,7 +60,7 @@ public final class DesktopApp extends Application {
     @Override
     public void init() throws Exception {
         parley = Parley.create(settings.config());
-        background = Executors.newCachedThreadPool(Parley.daemon("parley-ui-work"));
+        background = Executors.newCachedThreadPool(DaemonThreads.named("parley-ui-work"));
         player = AudioPlayer.start(relay);
     }
 

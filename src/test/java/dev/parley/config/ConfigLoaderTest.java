@@ -69,18 +69,19 @@ class ConfigLoaderTest {
     void serverLimitsHaveSafeDefaultsAndCanBeRaised() throws Exception {
         assertThat(load(Map.of()).server()).isEqualTo(ServerSettings.DEFAULTS);
         assertThat(ServerSettings.DEFAULTS).isEqualTo(new ServerSettings(null, 16, 256, Duration.ofSeconds(5),
-                4 * 1024 * 1024, 16 * 1024));
+                4 * 1024 * 1024, 16 * 1024, 8_000, 64 * 1024));
         ServerSettings raised = load(Map.of("PARLEY_TOKEN", "a-token-of-sixteen", "PARLEY_MAX_REPLIES", "200",
                 "PARLEY_MAX_CONNECTIONS", "1000", "PARLEY_HANDSHAKE_TIMEOUT", "2", "PARLEY_SEND_QUEUE_KB", "256",
-                "PARLEY_MAX_URL_KB", "128")).server();
+                "PARLEY_MAX_URL_KB", "128", "PARLEY_MAX_MESSAGE_CHARS", "20000", "PARLEY_MAX_FRAME_KB", "8")).server();
         assertThat(raised).isEqualTo(new ServerSettings("a-token-of-sixteen", 200, 1000, Duration.ofSeconds(2),
-                256 * 1024, 128 * 1024));
+                256 * 1024, 128 * 1024, 20_000, 8 * 1024));
         assertThat(raised.toString()).doesNotContain("a-token-of-sixteen").contains("token=set");
     }
 
     @ParameterizedTest
     @CsvSource({"PARLEY_TOKEN, short, at least 16", "PARLEY_MAX_REPLIES, 0, from 1 to",
-        "PARLEY_MAX_CONNECTIONS, lots, whole number", "PARLEY_SEND_QUEUE_KB, 1, from 64 to"})
+        "PARLEY_MAX_CONNECTIONS, lots, whole number", "PARLEY_SEND_QUEUE_KB, 1, from 64 to",
+        "PARLEY_MAX_MESSAGE_CHARS, 0, from 1 to", "PARLEY_MAX_FRAME_KB, 0, from 1 to"})
     void badServerSettingsStopTheStart(String name, String value, String message) {
         assertThatThrownBy(() -> load(Map.of(name, value))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(name).hasMessageContaining(message).hasMessageNotContaining("'short'");

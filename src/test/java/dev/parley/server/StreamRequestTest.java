@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StreamRequestTest {
 
     private static StreamRequest parse(String target) throws RequestException {
-        return StreamRequest.from(QueryString.parse(target).parameters());
+        return StreamRequest.from(QueryString.parse(target).parameters(), 8_000);
     }
 
     @Test
@@ -41,8 +41,8 @@ class StreamRequestTest {
     @Test
     void eightThousandCharactersAreAcceptedAndOneMoreIsNot() throws Exception {
         String emoji = "🎉".repeat(8_000);
-        assertThat(StreamRequest.from(java.util.Map.of("message", emoji)).message()).hasSize(16_000);
-        assertThatThrownBy(() -> StreamRequest.from(java.util.Map.of("message", "a".repeat(8_001))))
+        assertThat(StreamRequest.from(java.util.Map.of("message", emoji), 8_000).message()).hasSize(16_000);
+        assertThatThrownBy(() -> StreamRequest.from(java.util.Map.of("message", "a".repeat(8_001)), 8_000))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(413))
                 .hasMessageContaining("8001").hasMessageContaining("8000");
     }
@@ -89,6 +89,15 @@ class StreamRequestTest {
                 .isEqualTo("/ws/chat/stream?token=<redacted>&message=hi&xtoken=keep");
         assertThat(QueryString.redacted("/ws/chat/stream?message=hi&token=s3cret"))
                 .isEqualTo("/ws/chat/stream?message=hi&token=<redacted>");
+    }
+
+    @Test
+    void aPercentEncodedTokenNameIsHiddenAsItIsRead() throws RequestException {
+        String target = "/ws/chat/stream?message=hi&%74oken=s3cret&%74%6F%6B%65%6E=other&%zz=maybe";
+        assertThat(QueryString.parse("/ws/chat/stream?%74oken=s3cret").parameters()).containsEntry("token", "s3cret");
+        assertThat(QueryString.redacted(target))
+                .isEqualTo("/ws/chat/stream?message=hi&%74oken=<redacted>&%74%6F%6B%65%6E=<redacted>&%zz=<redacted>")
+                .doesNotContain("s3cret", "other", "maybe");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.ui.status;
 
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
@@ -10,6 +11,8 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -56,9 +59,18 @@ public final class StatusView extends HBox {
         port.setOnAction(e -> changePort.run());
         port.visibleProperty().bind(model.serverOffProperty());
         port.managedProperty().bind(port.visibleProperty());
+        Hyperlink token = new Hyperlink("Copy token");
+        token.setId("status-copy-token");
+        // The token itself is not shown: the bar is visible to anyone looking at the screen.
+        token.setTooltip(new Tooltip("Clients must send this server's access token, as ?token=… or "
+                + "Authorization: Bearer …; this copies it to the clipboard"));
+        token.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT,
+                model.accessToken())));
+        token.visibleProperty().bind(model.tokenRequiredProperty());
+        token.managedProperty().bind(token.visibleProperty());
 
         getChildren().addAll(modelLabel, new Separator(Orientation.VERTICAL), connection,
-                new Separator(Orientation.VERTICAL), turn, audio, spacer, server, port);
+                new Separator(Orientation.VERTICAL), turn, audio, spacer, server, token, port);
     }
 
     private static Label label(String id, ObservableStringValue text) {

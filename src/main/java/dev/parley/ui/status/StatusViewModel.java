@@ -18,8 +18,10 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * The status bar: provider and model, whether the provider answers, the last turn's figures, and
- * the embedded server's address and clients. Properties change on the FX thread; checks run on
- * the {@code background} executor and report through {@code ui}.
+ * the embedded server's address and clients, and whether it needs an access token (which the
+ * view offers to copy: a generated token is otherwise only printed to standard output, unseen in
+ * a desktop launch). Properties change on the FX thread; checks run on the {@code background}
+ * executor and report through {@code ui}.
  */
 public final class StatusViewModel {
 
@@ -32,6 +34,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper turn = new ReadOnlyStringWrapper(this, "turn", "");
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "server starting…");
     private final ReadOnlyBooleanWrapper serverOff = new ReadOnlyBooleanWrapper(this, "serverOff");
+    private final ReadOnlyBooleanWrapper tokenRequired = new ReadOnlyBooleanWrapper(this, "tokenRequired");
     private ParleyServer running;
     private int check;
 
@@ -102,6 +105,7 @@ public final class StatusViewModel {
     public void serverStarted(ParleyServer started) {
         running = started;
         serverOff.set(false);
+        tokenRequired.set(started.accessToken() != null);
         started.onConnectionsChanged(() -> ui.execute(this::showServer));
         showServer();
     }
@@ -110,6 +114,7 @@ public final class StatusViewModel {
     public void serverFailed(int port, String reason) {
         running = null;
         serverOff.set(true);
+        tokenRequired.set(false);
         server.set("server off: port " + port + " " + reason);
     }
 
@@ -119,8 +124,19 @@ public final class StatusViewModel {
             return;
         }
         int clients = current.connections();
-        server.set("server ws://" + current.host() + ":" + current.port() + " · " + clients
+        server.set("server ws://" + current.host() + ":" + current.port()
+                + (current.accessToken() == null ? "" : " · token required") + " · " + clients
                 + (clients == 1 ? " client" : " clients"));
+    }
+
+    /**
+     * The running server's access token, for the person to copy to their clients; {@code null}
+     * when {@link #tokenRequiredProperty()} is false. Not a property, so that nothing binds it into
+     * the window's text; never log it.
+     */
+    public String accessToken() {
+        ParleyServer current = running;
+        return current == null ? null : current.accessToken();
     }
 
     static String describe(TurnFigures figures) {
@@ -158,6 +174,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty serverProperty() {
         return server.getReadOnlyProperty();
+    }
+
+    /** Whether clients of the running server must send its access token. */
+    public ReadOnlyBooleanProperty tokenRequiredProperty() {
+        return tokenRequired.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty serverOffProperty() {

@@ -7,6 +7,7 @@ import dev.parley.config.Config;
 import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.SettingsStore;
+import dev.parley.server.ParleyServer;
 import dev.parley.tts.download.CatalogueClient;
 import dev.parley.tts.download.VoiceCommands;
 import dev.parley.ui.DesktopLauncher;
@@ -83,7 +84,11 @@ public final class Main {
         Parley parley;
         try {
             parley = Parley.create(config);
-            parley.startServer();
+            ParleyServer server = parley.startServer();
+            // To standard output, never the log: the person who started Parley hands it to clients.
+            parley.generatedToken().ifPresent(token -> System.out.println("Parley listens on " + server.host()
+                    + ": clients must send the access token " + token
+                    + " (as ?token= or Authorization: Bearer); set PARLEY_TOKEN to choose one"));
         } catch (IOException e) {
             err.println("parley: " + e.getMessage());
             return 1;

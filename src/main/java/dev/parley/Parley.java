@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,9 +146,8 @@ public final class Parley implements AutoCloseable {
 
     /**
      * The configured token; else, when the server listens beyond loopback, one generated the first
-     * time it is needed and printed once to standard output (not to the log), so the person who
-     * started Parley can hand it to clients; the window offers it through
-     * {@link ParleyServer#accessToken()}, since a desktop launch shows no standard output.
+     * time it is needed and kept for this run. Never logged: headless, {@code Main} prints it once to
+     * standard output; the window offers it through {@link ParleyServer#accessToken()}.
      */
     private String token() {
         String configured = config.server().token();
@@ -156,10 +156,13 @@ public final class Parley implements AutoCloseable {
         }
         if (generatedToken == null) {
             generatedToken = AccessToken.generate();
-            System.out.println("Parley listens on " + config.host() + ": clients must send the access token "
-                    + generatedToken + " (as ?token= or Authorization: Bearer); set PARLEY_TOKEN to choose one");
         }
         return generatedToken;
+    }
+
+    /** The token this run generated because none was configured, if the server needed one. */
+    public synchronized Optional<String> generatedToken() {
+        return Optional.ofNullable(generatedToken);
     }
 
     /** The running server, or {@code null}. */
@@ -228,6 +231,9 @@ public final class Parley implements AutoCloseable {
         }
         synthesisPool.shutdownNow();
         scheduler.shutdownNow();
+        // Interrupting a thread does not wake a blocked socket read: cancelling the calls does, and
+        // frees their connections in a pool shared with the caller.
+        http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdownNow();
         if (ownsConnectionPool) {
             http.connectionPool().evictAll();

@@ -3,6 +3,7 @@ package dev.parley;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.config.ConfigLoader;
 import dev.parley.testing.InstantOpenAi;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class GeneratedTokenTest {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), "dev.parley.Main", "--headless",
                     "--host", "0.0.0.0", "--port", "0");
-            builder.environment().remove("PARLEY_TOKEN");
+            ConfigLoader.forgetSettings(builder.environment());
             builder.environment().putAll(java.util.Map.of("HOME", dir.toString(), "PARLEY_DATA_DIR", data.toString(),
                     "PARLEY_MODELS_DIR", dir.resolve("models").toString(), "OPENAI_API_KEY", "sk-test-secret-4242",
                     "OPENAI_BASE_URL", upstream.baseUrl(), "PARLEY_ESPEAK_NG", dir.resolve("no-espeak-ng").toString(),

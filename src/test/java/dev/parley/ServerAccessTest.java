@@ -185,7 +185,7 @@ class ServerAccessTest {
     }
 
     @Test
-    void aFloodOfRefusedHostsAndOriginsLogsOneShortLinePerHundred() throws Exception {
+    void aFloodOfRefusedHostsOriginsAndTokensLogsOneShortLinePerHundred() throws Exception {
         String hostile = "evil\u0007" + "x".repeat(300) + ".example";
         List<LogRecord> warnings = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
@@ -215,12 +215,24 @@ class ServerAccessTest {
                 assertThat(RawClient.statusLine(port, RawClient.upgrade("/ws/chat/stream", "127.0.0.1",
                         "Origin: http://" + hostile + "\r\n"))).startsWith("HTTP/1.1 403 ");
             }
+        }
+        try (Parley locked = Parley.create(TestConfig.openAi(dir.resolve("locked"), "http://127.0.0.1:9/v1",
+                Map.of("PARLEY_TOKEN", "s3cret-token-value")))) {
+            int port = locked.startServer().port();
+            for (int i = 0; i < 150; i++) {
+                assertThat(RawClient.statusLine(port, "GET /health?token=guess" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                        .startsWith("HTTP/1.1 401 ");
+            }
         } finally {
             routes.removeHandler(handler);
         }
-        assertThat(warnings).hasSize(4).allSatisfy(record -> assertThat(record.getMessage())
+        List<LogRecord> hostsAndOrigins = warnings.stream()
+                .filter(record -> !record.getMessage().contains("access token")).toList();
+        assertThat(hostsAndOrigins).hasSize(4).allSatisfy(record -> assertThat(record.getMessage())
                 .doesNotContain("\u0007", "x".repeat(41)).contains("evil?xxx"));
-        assertThat(warnings).filteredOn(record -> record.getMessage().contains("host")).hasSize(2);
+        assertThat(hostsAndOrigins).filteredOn(record -> record.getMessage().contains("host")).hasSize(2);
+        assertThat(warnings).filteredOn(record -> record.getMessage().contains("access token")).hasSize(2)
+                .allSatisfy(record -> assertThat(record.getMessage()).doesNotContain("guess", "s3cret"));
     }
 
     private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {

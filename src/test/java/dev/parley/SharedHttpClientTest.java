@@ -6,6 +6,7 @@ import dev.parley.testing.OpenAiScript;
 import dev.parley.testing.TestConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -37,6 +38,13 @@ class SharedHttpClientTest {
         try (Parley parley = Parley.create(TestConfig.openAi(dir, upstream.url("/v1").toString(), Map.of()), shared)) {
             WsTestClient client = WsTestClient.connect(parley.startServer().port(), "message=hi");
             assertThat(client.awaitEnd().get("status").asText()).isEqualTo("complete");
+            // The turn completes at [DONE]; the stream's connection returns to the pool when its
+            // body has been read to the end, just after. Closing Parley before that would cancel it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (shared.connectionPool().idleConnectionCount() == 0) {
+                assertThat(System.nanoTime()).as("the stream's connection back in the pool").isLessThan(deadline);
+                Thread.sleep(10);
+            }
         }
 
         assertThat(shared.dispatcher().getMaxRequestsPerHost()).as("OkHttp's own limit, not Parley's").isEqualTo(5);

@@ -30,6 +30,7 @@ final class Routes implements HttpRouter {
     private final int maxUrlBytes;
     private final String version;
     private final Refusals refusedHosts = new Refusals();
+    private final Refusals refusedTokens = new Refusals();
     private final Refusals refusedOrigins = new Refusals();
 
     Routes(Supplier<Health> health, Supplier<List<Voice>> voices, OriginPolicy origins, HostPolicy hosts,
@@ -73,7 +74,10 @@ final class Routes implements HttpRouter {
             return HttpResponse.text(403, "Forbidden", "this server only answers requests for localhost");
         }
         if (!token.allows(request)) {
-            LOG.warn("Refused a request without the access token");
+            if (refusedTokens.countAndShouldLog()) {
+                LOG.warn("Refused a request without the access token ({} refused for it so far)",
+                        refusedTokens.total());
+            }
             return HttpResponse.text(401, "Unauthorized", "this server needs its access token: "
                     + "add ?token=... or send Authorization: Bearer ...").withHeader("WWW-Authenticate", "Bearer");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.concurrent.DaemonThreads;
 import dev.parley.llm.ChatMessage.Role;
+import dev.parley.testing.NamedPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -247,7 +248,7 @@ class ConversationStoreTest {
         ConversationStore store = new ConversationStore(dir, clock);
         store.append("stuck", message(Role.USER, "first", "2026-11-27T10:00:01Z", false));
         Path temporary = dir.resolve(".stuck.json.tmp");
-        mkfifo(temporary);
+        NamedPipe.make(temporary);
         ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("store-test-"));
         try {
             // More than a pipe holds (64 KiB): the save blocks writing its temporary file, as on a stalled disk.
@@ -292,7 +293,7 @@ class ConversationStoreTest {
         Path file = dir.resolve("slow.json");
         byte[] contents = Files.readAllBytes(file);
         Files.delete(file);
-        mkfifo(file);
+        NamedPipe.make(file);
         ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("store-test-"));
         try {
             // Reading a pipe blocks until it is written, as a read from a stalled disk does.
@@ -313,17 +314,6 @@ class ConversationStoreTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Makes a named pipe; skips the test where {@code mkfifo} is missing or fails. */
-    private static void mkfifo(Path path) throws InterruptedException {
-        int exit;
-        try {
-            exit = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            exit = -1;
-        }
-        Assumptions.assumeTrue(exit == 0, "needs mkfifo");
     }
 
     @Test

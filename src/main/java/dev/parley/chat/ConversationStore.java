@@ -43,10 +43,14 @@ import org.slf4j.LoggerFactory;
  * conversation's own lock, and every change is a read-modify-write held under it until the file is
  * on disk, so a rename or delete from the window and a reply being saved never undo each other and
  * two saves of one conversation reach the disk in the order they took the lock. The store-wide lock
- * guards only the in-memory list and cache, never a disk flush: saves of different conversations
- * run their fsyncs side by side, and listing does not wait for any of them. The store also
- * serialises turns: {@link #tryBeginTurn} lets one turn at a time run per conversation. Change
- * listeners are called on the thread that made the change, after it is on disk.
+ * guards only the in-memory list and cache and is never held while a file is read, written, moved
+ * or deleted: saves and reads of different conversations run side by side, and {@link #list} and
+ * a {@link #find} answered from the cache wait for no disk at all (the cache changes only once a
+ * file is on disk, so it always holds the version on disk). A {@link #find} that must read a file
+ * waits only for a change of that same conversation. Lock order: a conversation's lock, then the
+ * store-wide lock, never the reverse. The store also serialises turns: {@link #tryBeginTurn} lets
+ * one turn at a time run per conversation. Change listeners are called on the thread that made the
+ * change, after it is on disk, holding neither lock.
  */
 public final class ConversationStore {
 
@@ -163,38 +167,58 @@ public final class ConversationStore {
     }
 
     /**
-     * The conversation, read from disk when it is not in memory. One whose file has become
+     * The conversation, read from disk when it is not in memory. One in memory is returned at once,
+     * even while a save of it is writing (it is the version on disk until that save is); one that
+     * must be read waits only for a save of the same conversation. One whose file has become
      * unreadable since start is moved aside and dropped from the list, and listeners hear of it.
      */
     public Optional<Conversation> find(String id) {
+        Optional<Conversation> known = inMemory(id);
+        if (known != null) {
+            return known;
+        }
         AtomicBoolean dropped = new AtomicBoolean();
-        Optional<Conversation> found = underLock(id, () -> {
-            boolean listed;
-            synchronized (this) {
-                listed = summaries.containsKey(id);
-            }
-            Optional<Conversation> loaded = load(id);
-            dropped.set(listed && loaded.isEmpty());
-            return loaded;
-        });
+        Optional<Conversation> found = underLock(id, () -> load(id, dropped));
         if (dropped.get()) {
             notifyListeners();
         }
         return found;
     }
 
-    // The caller holds the conversation's lock. One listed but no longer readable is dropped from the list.
-    private synchronized Optional<Conversation> load(String id) {
+    /**
+     * What memory knows of a conversation, in one look at the list and cache: the cached version,
+     * empty when no such conversation is listed, or {@code null} when it is listed but its file must
+     * be read.
+     */
+    private synchronized Optional<Conversation> inMemory(String id) {
         Conversation cached = recent.get(id);
-        if (cached != null || !summaries.containsKey(id)) {
-            return Optional.ofNullable(cached);
+        if (cached == null && summaries.containsKey(id)) {
+            return null;
+        }
+        return Optional.ofNullable(cached);
+    }
+
+    /**
+     * The conversation from memory or else its file. The caller holds the conversation's lock, so
+     * no write or delete of it runs between the look at memory and the update after reading; the
+     * store-wide lock is not held while reading, so a slow or blocked file holds up only this
+     * conversation. One listed but no longer readable is dropped from the list, and {@code dropped}
+     * set so that the caller tells the listeners once it has released the lock.
+     */
+    private Optional<Conversation> load(String id, AtomicBoolean dropped) {
+        Optional<Conversation> known = inMemory(id);
+        if (known != null) {
+            return known;
         }
         Optional<Conversation> loaded = read(file(id));
-        if (loaded.isPresent()) {
-            recent.put(id, loaded.get());
-        } else {
-            summaries.remove(id);
+        synchronized (this) {
+            if (loaded.isPresent()) {
+                recent.put(id, loaded.get());
+            } else {
+                summaries.remove(id);
+            }
         }
+        dropped.set(loaded.isEmpty());
         return loaded;
     }
 
@@ -219,8 +243,10 @@ public final class ConversationStore {
 
     /** Adds a message to a conversation, creating it when it does not exist yet; returns the result. */
     public Conversation append(String id, StoredMessage message) throws IOException {
-        Conversation next = underLock(id,
-                () -> write(load(id).orElseGet(() -> Conversation.empty(id, message.at())).append(message)));
+        // Listeners hear of every append, so a conversation dropped on the way needs no flag of its own.
+        AtomicBoolean dropped = new AtomicBoolean();
+        Conversation next = underLock(id, () -> write(load(id, dropped)
+                .orElseGet(() -> Conversation.empty(id, message.at())).append(message)));
         notifyListeners();
         return next;
     }
@@ -235,16 +261,20 @@ public final class ConversationStore {
         return changeIfPresent(id, current -> current.withTitle(title, clock.instant()));
     }
 
-    /** Writes a changed version of a conversation that exists; returns false, changing nothing, when none does. */
+    /**
+     * Writes a changed version of a conversation that exists; returns false, writing nothing, when
+     * none does (one found unreadable is dropped from the list, and listeners hear of it).
+     */
     private boolean changeIfPresent(String id, UnaryOperator<Conversation> change) throws IOException {
+        AtomicBoolean dropped = new AtomicBoolean();
         boolean present = underLock(id, () -> {
-            Optional<Conversation> current = load(id);
+            Optional<Conversation> current = load(id, dropped);
             if (current.isPresent()) {
                 write(change.apply(current.get()));
             }
             return current.isPresent();
         });
-        if (present) {
+        if (present || dropped.get()) {
             notifyListeners();
         }
         return present;
@@ -293,7 +323,7 @@ public final class ConversationStore {
     /**
      * Runs what reads or writes a conversation's file under that conversation's lock. Lock order:
      * a conversation's lock, then the store-wide lock, never the reverse; so nothing holding the
-     * store-wide lock waits for a disk flush.
+     * store-wide lock waits for the disk.
      */
     private <T, E extends Exception> T underLock(String id, FileWork<T, E> work) throws E {
         FileLock entry;

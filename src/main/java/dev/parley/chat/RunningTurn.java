@@ -15,6 +15,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * The conversation's turn slot is released, and the reply saved, before the terminal event is
  * delivered, so a client that reacts to it by sending the next message is never refused. A save
  * that fails (the question's or the reply's) does not stop the turn: it is reported once, as
- * {@link ChatEvent.NotSaved} right before the terminal event, by the same thread.
+ * {@link ChatEvent.NotSaved} right before the terminal event, by the same thread. A conversation
+ * deleted while its turn runs stays deleted: the turn still runs to its end but keeps neither
+ * question nor reply, and reports no failure to save, since the user threw it away on purpose.
  */
 final class RunningTurn implements ChatTurn, LlmListener {
 
@@ -98,14 +101,10 @@ final class RunningTurn implements ChatTurn, LlmListener {
                     + " is already answering another message; wait for it to complete or cancel it", ""));
             return;
         }
-        List<StoredMessage> earlier = store.find(conversationId).map(Conversation::messages).orElse(List.of());
+        Optional<Conversation> existing = store.find(conversationId);
+        List<StoredMessage> earlier = existing.map(Conversation::messages).orElse(List.of());
         List<ChatMessage> messages = history.build(systemPrompt, earlier, request.message());
-        try {
-            store.append(conversationId, new StoredMessage(ChatMessage.Role.USER, request.message(),
-                    store.clock().instant(), false));
-        } catch (IOException e) {
-            saveFailed(e);
-        }
+        saveQuestion(existing.isPresent());
         LOG.debug("Turn on {} with {} messages to {} ({})", conversationId, messages.size(), provider.name(),
                 provider.model());
         synchronized (lock) {
@@ -272,6 +271,25 @@ final class RunningTurn implements ChatTurn, LlmListener {
         IOException failure = saveFailure;
         if (failure != null) {
             deliver(new ChatEvent.NotSaved("the reply could not be saved: " + reason(failure)));
+        }
+    }
+
+    /**
+     * Saves the question. A conversation that existed when the turn began is only added to, never
+     * created again: one deleted since (from the window) stays deleted, and the turn still streams
+     * but keeps nothing, its reply included, since there is no conversation left to keep it in.
+     */
+    private void saveQuestion(boolean continuing) {
+        StoredMessage question = new StoredMessage(ChatMessage.Role.USER, request.message(), store.clock().instant(),
+                false);
+        try {
+            if (!continuing) {
+                store.append(conversationId, question);
+            } else if (!store.appendIfPresent(conversationId, question)) {
+                LOG.debug("Conversation {} was deleted as its turn began; the turn is not kept", conversationId);
+            }
+        } catch (IOException e) {
+            saveFailed(e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class MainWindow {
      * @param parley the app
      * @param player speaks replies; its listener must be {@code relay}
      * @param relay the player's listener, pointed at the chat here
-     * @param background runs blocking work (server start, checks)
+     * @param background runs blocking work (server start, checks, renaming and deleting conversations)
      * @param ui delivers to the FX thread
      */
     MainWindow(Parley parley, AudioPlayer player, PlaybackRelay relay, Executor background, Executor ui) {
@@ -72,7 +72,7 @@ public final class MainWindow {
                 config.rate());
         this.chat = new ChatViewModel(parley.chat(), () -> parley.provider().name(), speech::synthesizer, player, ui);
         relay.setTarget(chat.playbackListener());
-        this.conversations = new ConversationsViewModel(parley.conversations(), chat, ui);
+        this.conversations = new ConversationsViewModel(parley.conversations(), chat, background, ui);
         this.status = new StatusViewModel(parley::provider, chat.figuresProperty(), chat.bannerProperty(), background, ui);
 
         Function<MessageItem, Node> messageNodes = item -> new MessageNode(item, MessageBodies.of(item,

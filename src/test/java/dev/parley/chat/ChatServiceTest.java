@@ -8,16 +8,21 @@ import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmProvider;
 import dev.parley.tts.Synthesizer;
 import dev.parley.tts.TtsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,16 @@ class ChatServiceTest {
 
     private ChatService service(LlmProvider provider, ConversationStore store) {
         return new ChatService(() -> provider, () -> "Be brief.", store, new HistoryWindow(10_000), pool);
+    }
+
+    /** Starts a silent turn and waits for its first token. */
+    private static EventRecorder startedUpToTheFirstToken(ChatService service, String message, String id)
+            throws InterruptedException {
+        EventRecorder events = new EventRecorder();
+        service.start(new TurnRequest(message, id, null), Runnable::run, events);
+        events.next(ChatEvent.Started.class);
+        events.next(ChatEvent.Token.class);
+        return events;
     }
 
     @Test
@@ -112,10 +127,7 @@ class ChatServiceTest {
     void aSecondTurnOnABusyConversationIsRefusedWith409() throws Exception {
         ScriptedProvider provider = ScriptedProvider.holdingAfter(1, "Hello", " there.");
         ChatService service = service(provider);
-        EventRecorder first = new EventRecorder();
-        service.start(new TurnRequest("one", "busy", null), Runnable::run, first);
-        first.next(ChatEvent.Started.class);
-        first.next(ChatEvent.Token.class);
+        EventRecorder first = startedUpToTheFirstToken(service, "one", "busy");
 
         EventRecorder second = new EventRecorder();
         service.start(new TurnRequest("two", "busy", null), Runnable::run, second);
@@ -139,6 +151,70 @@ class ChatServiceTest {
         });
         followUp.next(ChatEvent.Started.class);
         assertThat(followUp.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+    }
+
+    @Test
+    void aConversationDeletedAsItsTurnBeginsStaysDeletedWhileTheTurnStillStreams() throws Exception {
+        SteppingClock clock = new SteppingClock();
+        ConversationStore store = new ConversationStore(dir, clock);
+        store.append("doomed", new StoredMessage(ChatMessage.Role.USER, "earlier", Instant.now(), false));
+        // The window deletes it after the turn has read its history, as the turn stamps the question.
+        clock.next.set(() -> {
+            try {
+                assertThat(store.delete("doomed")).isTrue();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        EventRecorder events = new EventRecorder();
+        service(ScriptedProvider.replying("Still ", "here."), store)
+                .start(new TurnRequest("Q", "doomed", null), Runnable::run, events);
+
+        assertThat(events.awaitEnd()).isInstanceOfSatisfying(ChatEvent.Completed.class,
+                completed -> assertThat(completed.text()).isEqualTo("Still here."));
+        assertThat(clock.next).as("the delete ran").hasValue(null);
+        assertThat(events.ofType(ChatEvent.NotSaved.class)).isEmpty();
+        assertThat(store.find("doomed")).isEmpty();
+        assertThat(new ConversationStore(dir, Clock.systemUTC()).list()).isEmpty();
+    }
+
+    @Test
+    void aConversationDeletedWhileItsReplyStreamsStaysDeleted() throws Exception {
+        ScriptedProvider provider = ScriptedProvider.holdingAfter(1, "Hello", " there.");
+        ChatService service = service(provider);
+        EventRecorder events = startedUpToTheFirstToken(service, "one", "gone");
+
+        assertThat(service.store().delete("gone")).isTrue();
+        provider.release();
+
+        assertThat(events.awaitEnd()).isInstanceOf(ChatEvent.Completed.class);
+        assertThat(events.ofType(ChatEvent.NotSaved.class)).isEmpty();
+        assertThat(new ConversationStore(dir, Clock.systemUTC()).list()).isEmpty();
+    }
+
+    /** The system clock, which first runs the step set in {@link #next} the next time it is read. */
+    private static final class SteppingClock extends Clock {
+
+        final AtomicReference<Runnable> next = new AtomicReference<>();
+
+        @Override
+        public Instant instant() {
+            Runnable step = next.getAndSet(null);
+            if (step != null) {
+                step.run();
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("only UTC");
+        }
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.parley.concurrent.DaemonThreads;
 import dev.parley.llm.ChatMessage.Role;
+import dev.parley.testing.NamedPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConversationStoreTest {
@@ -236,34 +240,77 @@ class ConversationStoreTest {
     }
 
     @Test
-    void aSaveStuckOnTheDiskHoldsUpNeitherOtherConversationsNorTheList() throws Exception {
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSaveStuckOnTheDiskHoldsUpNeitherOtherConversationsNorTheListNorItsOwnVersionInMemory()
+            throws Exception {
+        new ConversationStore(dir, clock).append("old", message(Role.USER, "only on disk", "2026-11-27T10:00:00Z",
+                false));
         ConversationStore store = new ConversationStore(dir, clock);
         store.append("stuck", message(Role.USER, "first", "2026-11-27T10:00:01Z", false));
         Path temporary = dir.resolve(".stuck.json.tmp");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", temporary.toString()).start().waitFor() == 0,
-                "needs mkfifo");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        NamedPipe.make(temporary);
+        ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("store-test-"));
         try {
             // More than a pipe holds (64 KiB): the save blocks writing its temporary file, as on a stalled disk.
             Future<Conversation> stuck = pool.submit(() -> store.append("stuck",
                     message(Role.ASSISTANT, "x".repeat(256 * 1024), "2026-11-27T10:00:02Z", false)));
-            try (InputStream pipe = Files.newInputStream(temporary)) {
+            // Opening a pipe waits for its other end: on a pool thread, so a save that never writes fails the test.
+            try (InputStream pipe = pool.submit(() -> Files.newInputStream(temporary)).get(1, TimeUnit.MINUTES)) {
                 assertThat(pipe.read()).as("the stuck save is writing").isNotNegative();
 
                 Future<Conversation> other = pool.submit(() -> store.append("other",
                         message(Role.USER, "not kept waiting", "2026-11-27T10:00:03Z", false)));
-                // Limits only guard against a hang: a store-wide lock held while writing kept these waiting for ever.
+                // Limits only guard against a hang: a lock held while writing kept these waiting for ever.
                 assertThat(other.get(1, TimeUnit.MINUTES).messages()).hasSize(1);
-                assertThat(pool.submit(store::list).get(1, TimeUnit.MINUTES)).extracting(ConversationSummary::id, ConversationSummary::messageCount)
-                        .containsExactlyInAnyOrder(tuple("stuck", 1),
-                                tuple("other", 1));
+                assertThat(pool.submit(store::list).get(1, TimeUnit.MINUTES))
+                        .extracting(ConversationSummary::id, ConversationSummary::messageCount)
+                        .containsExactlyInAnyOrder(tuple("old", 1), tuple("stuck", 1), tuple("other", 1));
+                assertThat(pool.submit(() -> store.find("old")).get(1, TimeUnit.MINUTES))
+                        .as("read from disk").hasValueSatisfying(c -> assertThat(c.messages()).hasSize(1));
+                assertThat(pool.submit(() -> store.find("stuck")).get(1, TimeUnit.MINUTES))
+                        .as("the version on disk, from memory")
+                        .hasValueSatisfying(c -> assertThat(c.messages()).extracting(StoredMessage::content)
+                                .containsExactly("first"));
                 assertThat(stuck).isNotDone();
                 pipe.transferTo(OutputStream.nullOutputStream());
             }
             // A pipe cannot be fsynced, so the stuck save fails: the earlier version stays, on disk and in the list.
             assertThatThrownBy(() -> stuck.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(IOException.class);
             assertThat(store.find("stuck").orElseThrow().messages()).hasSize(1);
-            assertThat(names()).containsExactlyInAnyOrder("stuck.json", "other.json");
+            assertThat(names()).containsExactlyInAnyOrder("old.json", "stuck.json", "other.json");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReadStuckOnTheDiskHoldsUpNeitherOtherConversationsNorTheList() throws Exception {
+        new ConversationStore(dir, clock).append("slow", message(Role.USER, "from a slow disk", "2026-11-27T10:00:01Z",
+                false));
+        // Listed at start but not kept in memory, so finding it reads its file.
+        ConversationStore store = new ConversationStore(dir, clock);
+        Path file = dir.resolve("slow.json");
+        byte[] contents = Files.readAllBytes(file);
+        Files.delete(file);
+        NamedPipe.make(file);
+        ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("store-test-"));
+        try {
+            // Reading a pipe blocks until it is written, as a read from a stalled disk does.
+            Future<Optional<Conversation>> slow = pool.submit(() -> store.find("slow"));
+            // Opening the writing end returns once the find has opened the pipe to read it.
+            try (OutputStream writer = pool.submit(() -> Files.newOutputStream(file)).get(1, TimeUnit.MINUTES)) {
+                Future<Conversation> other = pool.submit(() -> store.append("other",
+                        message(Role.USER, "not kept waiting", "2026-11-27T10:00:03Z", false)));
+                // Limits only guard against a hang: a lock held while reading kept these waiting for ever.
+                assertThat(other.get(1, TimeUnit.MINUTES).messages()).hasSize(1);
+                assertThat(pool.submit(store::list).get(1, TimeUnit.MINUTES))
+                        .extracting(ConversationSummary::id).containsExactlyInAnyOrder("slow", "other");
+                assertThat(slow).isNotDone();
+                writer.write(contents);
+            }
+            assertThat(slow.get(1, TimeUnit.MINUTES)).hasValueSatisfying(c -> assertThat(c.messages())
+                    .extracting(StoredMessage::content).containsExactly("from a slow disk"));
         } finally {
             pool.shutdownNow();
         }

@@ -14,20 +14,28 @@ import javafx.collections.ObservableList;
 /**
  * The conversations sidebar: every stored conversation, newest first, including those started
  * over the WebSocket; new, open, rename and delete. The list follows the store: changes made on
- * any thread are applied on the FX thread through the {@code ui} executor.
+ * any thread are applied on the FX thread through the {@code ui} executor. Rename and delete run
+ * on the {@code background} executor, since each waits for a save of the same conversation that
+ * may be stuck on a slow disk; their failures reach {@link #problemProperty()} on the FX thread.
  */
 public final class ConversationsViewModel {
 
     private final ConversationStore store;
     private final ChatViewModel chat;
+    private final Executor background;
     private final Executor ui;
     private final ObservableList<ConversationSummary> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final Runnable storeListener;
 
-    public ConversationsViewModel(ConversationStore store, ChatViewModel chat, Executor ui) {
+    /**
+     * @param background runs renames and deletes, which write to disk
+     * @param ui delivers to the FX thread
+     */
+    public ConversationsViewModel(ConversationStore store, ChatViewModel chat, Executor background, Executor ui) {
         this.store = store;
         this.chat = chat;
+        this.background = background;
         this.ui = ui;
         this.storeListener = () -> ui.execute(this::refresh);
         store.addListener(storeListener);
@@ -52,29 +60,44 @@ public final class ConversationsViewModel {
         store.find(id).ifPresentOrElse(chat::open, () -> problem.set("conversation " + id + " no longer exists"));
     }
 
+    /** Gives a conversation a new title, on the background executor; a blank title is ignored. */
     public void rename(String id, String title) {
         if (title == null || title.isBlank()) {
             return;
         }
-        try {
-            store.rename(id, title);
-            problem.set(null);
-        } catch (IOException e) {
-            problem.set("could not rename: " + e.getMessage());
-        }
+        change(() -> store.rename(id, title), "could not rename: ");
     }
 
-    /** Deletes a conversation (the view asks for confirmation first); the open one is closed. */
+    /**
+     * Deletes a conversation (the view asks for confirmation first) on the background executor;
+     * the open one is closed at once.
+     */
     public void delete(String id) {
         if (Objects.equals(id, chat.conversationId())) {
             chat.newConversation();
         }
-        try {
-            store.delete(id);
-            problem.set(null);
-        } catch (IOException e) {
-            problem.set("could not delete: " + e.getMessage());
-        }
+        change(() -> store.delete(id), "could not delete: ");
+    }
+
+    /** Makes the change on the background executor, then shows its failure, or clears the last one. */
+    private void change(StoreChange change, String failure) {
+        background.execute(() -> {
+            String outcome;
+            try {
+                change.run();
+                outcome = null;
+            } catch (IOException e) {
+                outcome = failure + e.getMessage();
+            }
+            String shown = outcome;
+            ui.execute(() -> problem.set(shown));
+        });
+    }
+
+    /** A rename or delete in the store. */
+    @FunctionalInterface
+    private interface StoreChange {
+        void run() throws IOException;
     }
 
     /** The conversation shown in the chat, or {@code null} for a new one. */

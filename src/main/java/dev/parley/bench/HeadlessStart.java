@@ -52,7 +52,7 @@ final class HeadlessStart {
             try {
                 long began = System.nanoTime();
                 int port = awaitListening(child);
-                millis[i] = (System.nanoTime() - began) / 1e6;
+                millis[i] = Percentiles.millis(System.nanoTime() - began);
                 if (i == starts - 1) {
                     new ClientFleet(BenchApp.stream(port), provider).run(1, 60, null);
                     resident = MemoryProbe.residentBytes(child.pid());

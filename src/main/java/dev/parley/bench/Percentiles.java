@@ -16,8 +16,16 @@ record Percentiles(int count, double p50, double p99) {
 
     /** Of samples in nanoseconds. */
     static Percentiles ofNanos(Collection<Long> nanos) {
-        double[] millis = nanos.stream().mapToDouble(n -> n / 1e6).toArray();
-        return ofMillis(millis);
+        return ofMillis(millis(nanos));
+    }
+
+    /** Nanoseconds as milliseconds, the unit every figure of the benchmark is reported in. */
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static double[] millis(Collection<Long> nanos) {
+        return nanos.stream().mapToDouble(Percentiles::millis).toArray();
     }
 
     static Percentiles ofMillis(double[] millis) {

@@ -3,6 +3,7 @@ package dev.parley.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * What the clients of one scenario measured, pooled over its repetitions.
@@ -27,7 +28,7 @@ record StreamFigures(int clients, boolean speech, double tokensPerSecond, int tu
         List<Long> relay = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         List<Long> firstAudio = new ArrayList<>();
-        List<Double> synthesis = new ArrayList<>();
+        DoubleStream.Builder synthesis = DoubleStream.builder();
         int underruns = 0;
         int turnsWithUnderruns = 0;
         for (BenchClient client : finished) {
@@ -44,11 +45,10 @@ record StreamFigures(int clients, boolean speech, double tokensPerSecond, int tu
             underruns += turnUnderruns;
             turnsWithUnderruns += turnUnderruns > 0 ? 1 : 0;
         }
-        double[] relayMillis = relay.stream().mapToDouble(n -> n / 1e6).toArray();
+        double[] relayMillis = Percentiles.millis(relay);
         return new StreamFigures(clients, speech, tokensPerSecond, finished.size(), Percentiles.ofMillis(relayMillis),
-                Percentiles.ofNanos(added), Percentiles.ofNanos(firstAudio),
-                Percentiles.ofMillis(synthesis.stream().mapToDouble(Double::doubleValue).toArray()), underruns,
-                turnsWithUnderruns, relayMillis);
+                Percentiles.ofNanos(added), Percentiles.ofNanos(firstAudio), Percentiles.ofMillis(synthesis.build().toArray()),
+                underruns, turnsWithUnderruns, relayMillis);
     }
 
     /** The share of the median first audio that is the median synthesis, 0 to 1; NaN without audio. */

@@ -105,8 +105,8 @@ final class VoiceTimings {
             computeNanos += elapsed;
             audioMillis += pcm.durationMillis();
         }
-        double rtf = audioMillis == 0 ? Double.NaN : (computeNanos / 1e6) / audioMillis;
-        return new VoiceFigures(voice.id(), voice.engine(), sampleRate, loadNanos / 1e6, rtf, firstNanos / 1e6,
-                computeNanos / 1e6 / chunks.size(), audioMillis / 1000.0);
+        double rtf = audioMillis == 0 ? Double.NaN : Percentiles.millis(computeNanos) / audioMillis;
+        return new VoiceFigures(voice.id(), voice.engine(), sampleRate, Percentiles.millis(loadNanos), rtf,
+                Percentiles.millis(firstNanos), Percentiles.millis(computeNanos) / chunks.size(), audioMillis / 1000.0);
     }
 }

@@ -24,7 +24,8 @@ final class HelpText {
                   --headless        no window: the WebSocket/HTTP server only
                   --port N          server port (default 8085, env PARLEY_PORT; 0 = any free port)
                   --host ADDR       server interface (default 127.0.0.1, env PARLEY_HOST); any other
-                                    needs an access token (PARLEY_TOKEN, else one is printed)
+                                    needs an access token (PARLEY_TOKEN, else one is generated:
+                                    printed by --headless, Copy token in the window)
                   --list-voices     catalogue voices with quality and size; installed ones are marked
                   --download-voice  download voices into PARLEY_MODELS_DIR, checking size and MD5
                   --bench-voices    real-time factor and latency of every installed voice

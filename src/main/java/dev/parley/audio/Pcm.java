@@ -27,6 +27,11 @@ public record Pcm(short[] samples, int sampleRate) {
         return samples.length * 1000L / sampleRate;
     }
 
+    /** Length of the audio in nanoseconds. */
+    public long durationNanos() {
+        return samples.length * 1_000_000_000L / sampleRate;
+    }
+
     /** The samples as little-endian bytes, the byte order of WAV and of Java Sound lines we open. */
     public byte[] toLittleEndianBytes() {
         ByteBuffer buffer = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);

@@ -249,7 +249,7 @@ final class RunningTurn implements ChatTurn, LlmListener {
                 firstAudioNanos = now;
                 firstSynthesisNanos = now - synthesisStart;
             }
-            playback.arrived(now, pcm.samples().length * 1_000_000_000L / pcm.sampleRate());
+            playback.arrived(now, pcm.durationNanos());
             deliver(new ChatEvent.Audio(audioIndex++, chunk.spoken(), pcm, chunk.start(), chunk.end()));
         }
     }

@@ -292,14 +292,16 @@ class ServerLimitsTest {
     @Test
     void manyClientsThatNeverReadHoldAtMostTheirLimitsAndNothingOnceDropped() throws Exception {
         int clients = 8;
-        int limit = 64 * 1024;
+        // Large enough, with a slow upstream, that each queue grows for a while before its client
+        // is dropped, so the sampling below sees the queues it bounds.
+        int limit = 512 * 1024;
         ParleyServer server = start(Map.of("PARLEY_SEND_QUEUE_KB", String.valueOf(limit / 1024)));
         String[] tokens = new String[2000];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = " " + "word".repeat(50).substring(1) + i % 10;
         }
         answerEveryRequest(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
-                .body(OpenAiScript.body(tokens)).throttleBody(32 * 1024, 50, TimeUnit.MILLISECONDS).build());
+                .body(OpenAiScript.body(tokens)).throttleBody(4 * 1024, 50, TimeUnit.MILLISECONDS).build());
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
